@@ -1,0 +1,336 @@
+import {
+  Clock,
+  EventLog,
+  InvalidArgumentError,
+  Journal,
+  Ledger,
+  MechanismError,
+  parseAddress,
+  parseArgs,
+  stateHash,
+  StakeworksError,
+  type ChainEvent,
+  type Hex,
+  type Mechanism,
+  type MechanismContext,
+  type MechanismModule,
+} from '../kernel/index.js';
+import { deepMerge } from './deepMerge.js';
+import { mechanismRegistry } from './registry.js';
+
+/** `chain.mechanisms.<kind>`: a preset name plus parameter overrides (deep-merged over the preset). */
+export type MechanismConfig = { preset?: string } & Record<string, unknown>;
+
+export interface ChainConfig {
+  mechanisms: Record<string, MechanismConfig>;
+}
+
+export interface GenesisConfig {
+  time?: number;
+  height?: number;
+  /** account name or address → asset → amount */
+  balances?: Record<string, Record<string, bigint | number | string>>;
+  /** `genesis.<mechanism>`: mechanism-specific initial state */
+  [mechanism: string]: unknown;
+}
+
+export interface ChainOptions {
+  /** Keep every event in memory (default true). Long simulations turn it off. */
+  retainEvents?: boolean;
+  /** Module registry (default: every mechanism Stakeworks ships). */
+  registry?: ReadonlyMap<string, MechanismModule>;
+}
+
+/** What one step did: success or the error, the result, and every event it emitted (hooks included). */
+export interface Outcome {
+  ok: boolean;
+  error?: StakeworksError;
+  result?: unknown;
+  events: ChainEvent[];
+}
+
+export interface AdvanceSpec {
+  seconds?: number;
+  blocks?: number;
+  /** Hash of the last block passed (the parent of the next transactions). */
+  blockHash?: Hex;
+  to?: { time?: number; height?: number };
+}
+
+interface Entry {
+  kind: string;
+  module: MechanismModule;
+  params: unknown;
+  mechanism: Mechanism;
+}
+
+/**
+ * A network: the kernel (journal, clock, ledger, event log) plus the mechanisms its config names,
+ * in config order. Routes `mechanism.action` calls, answers queries, passes blocks (running block
+ * hooks in mechanism order), computes the state root and checks invariants.
+ *
+ * Every transaction, hook and sync is one journaled unit: a failure leaves state, balances,
+ * events and the state root exactly as before.
+ */
+export class Chain {
+  readonly journal = new Journal();
+  readonly clock: Clock;
+  readonly events: EventLog;
+  readonly ledger: Ledger;
+  private readonly entries: Entry[] = [];
+  private readonly byKind = new Map<string, Entry>();
+
+  private constructor(time: number, height: number, retainEvents: boolean) {
+    this.clock = new Clock(this.journal, time, height);
+    this.events = new EventLog(this.journal, retainEvents);
+    this.ledger = new Ledger(this.journal, (e) => this.emit(e.mechanism, e.name, e.args));
+  }
+
+  static build(config: ChainConfig, genesis: GenesisConfig = {}, options: ChainOptions = {}): Chain {
+    const registry = options.registry ?? mechanismRegistry;
+    const time = genesis.time ?? 0;
+    const height = genesis.height ?? 1;
+    if (!Number.isSafeInteger(time) || time < 0) throw new InvalidArgumentError(`genesis.time must be a non-negative integer, got ${time}`);
+    if (!Number.isSafeInteger(height) || height < 0) throw new InvalidArgumentError(`genesis.height must be a non-negative integer, got ${height}`);
+    const chain = new Chain(time, height, options.retainEvents ?? true);
+
+    const kinds = Object.keys(config.mechanisms ?? {});
+    if (kinds.length === 0) throw new InvalidArgumentError(`chain.mechanisms is empty; available: ${[...registry.keys()].join(', ')}`);
+    for (const kind of kinds) {
+      const module = registry.get(kind);
+      if (!module) throw new InvalidArgumentError(`unknown mechanism ${kind}; available: ${[...registry.keys()].join(', ')}`, { mechanism: kind });
+      const { preset = module.defaultPreset, ...overrides } = config.mechanisms[kind] ?? {};
+      const base = module.presets[preset];
+      if (!base) {
+        throw new InvalidArgumentError(`unknown preset ${preset} for ${kind}; presets: ${Object.keys(module.presets).join(', ')}`, { mechanism: kind, preset });
+      }
+      const params = module.params(deepMerge(base, overrides));
+      for (const asset of module.assets(params)) chain.ledger.declareAsset(asset);
+      chain.entries.push({ kind, module, params, mechanism: undefined as unknown as Mechanism });
+    }
+
+    for (const [who, assets] of Object.entries(genesis.balances ?? {})) {
+      const addr = parseAddress(who);
+      for (const [asset, amount] of Object.entries(assets ?? {})) {
+        chain.ledger.asset(asset);
+        chain.ledger.allocate(asset, addr, toAmount(amount, `genesis.balances.${who}.${asset}`));
+      }
+    }
+
+    const known = new Set(['time', 'height', 'balances', ...kinds]);
+    for (const key of Object.keys(genesis)) {
+      if (!known.has(key)) throw new InvalidArgumentError(`unknown genesis key ${key}; allowed: ${[...known].join(', ')}`, { key });
+    }
+
+    for (const entry of chain.entries) {
+      const raw = genesis[entry.kind];
+      let g: unknown;
+      if (raw !== undefined) {
+        if (!entry.module.genesisSchema) throw new InvalidArgumentError(`${entry.kind} defines no genesis state`, { mechanism: entry.kind });
+        g = parseArgs(entry.module.genesisSchema, raw, `genesis.${entry.kind}`, entry.kind);
+      }
+      entry.mechanism = entry.module.create(chain.contextFor(entry.kind), entry.params, g);
+      chain.byKind.set(entry.kind, entry);
+    }
+    return chain;
+  }
+
+  get time(): number {
+    return this.clock.time;
+  }
+  get height(): number {
+    return this.clock.height;
+  }
+
+  mechanismKinds(): string[] {
+    return this.entries.map((e) => e.kind);
+  }
+
+  /** Effective parameters of a mechanism (as validated). */
+  paramsOf(kind: string): unknown {
+    return this.entry(kind).params;
+  }
+
+  /** Applies one transaction atomically. */
+  tx(from: string, call: string, args: unknown = {}): Outcome {
+    const mark = this.events.length;
+    try {
+      const sender = parseAddress(from);
+      const { entry, name } = this.route(call, 'action');
+      const action = entry.mechanism.actions[name]!;
+      const parsed = parseArgs(action.args, args, call, entry.kind);
+      this.syncAll();
+      const result = this.journal.atomic(() => action.run(sender, parsed));
+      return { ok: true, result, events: this.events.since(mark) };
+    } catch (err) {
+      return { ok: false, error: asStakeworksError(err), events: this.events.since(mark) };
+    }
+  }
+
+  /** Reads state without changing it (a query that throws is an error outcome). */
+  query(call: string, args: unknown = {}): Outcome {
+    const mark = this.events.length;
+    try {
+      const { entry, name } = this.route(call, 'query');
+      const query = entry.mechanism.queries[name]!;
+      const parsed = parseArgs(query.args, args, call, entry.kind);
+      this.syncAll();
+      // Queries run inside a unit that is always rolled back: a query can never change state.
+      let result: unknown;
+      const probe = new Error('query rollback');
+      try {
+        this.journal.atomic(() => {
+          result = query.run(parsed);
+          throw probe;
+        });
+      } catch (e) {
+        if (e !== probe) throw e;
+      }
+      return { ok: true, result, events: this.events.since(mark) };
+    } catch (err) {
+      return { ok: false, error: asStakeworksError(err), events: this.events.since(mark) };
+    }
+  }
+
+  /**
+   * Moves the clock. Time moves first; then each block passed runs the block hooks (mechanism
+   * order) at the new time, and is closed. `blockHash` sets the hash of the last block passed.
+   */
+  advance(spec: AdvanceSpec): Outcome {
+    const mark = this.events.length;
+    try {
+      let seconds = spec.seconds ?? 0;
+      let blocks = spec.blocks ?? 0;
+      if (spec.to) {
+        if (spec.seconds !== undefined || spec.blocks !== undefined) throw new InvalidArgumentError('advance: use either seconds/blocks or to, not both');
+        const t = spec.to.time ?? this.time;
+        const h = spec.to.height ?? this.height;
+        if (t < this.time) throw new InvalidArgumentError(`advance.to.time ${t} is before the current time ${this.time}`);
+        if (h < this.height) throw new InvalidArgumentError(`advance.to.height ${h} is below the current height ${this.height}`);
+        seconds = t - this.time;
+        blocks = h - this.height;
+      }
+      if (!Number.isSafeInteger(seconds) || seconds < 0) throw new InvalidArgumentError(`advance.seconds must be a non-negative integer, got ${seconds}`);
+      if (!Number.isSafeInteger(blocks) || blocks < 0) throw new InvalidArgumentError(`advance.blocks must be a non-negative integer, got ${blocks}`);
+      if (spec.blockHash !== undefined && blocks === 0) throw new InvalidArgumentError('advance.blockHash needs at least one block passed');
+      this.clock.setTime(this.time + seconds);
+      for (let b = 0; b < blocks; b++) this.passBlock(b === blocks - 1 ? spec.blockHash : undefined);
+      return { ok: true, events: this.events.since(mark) };
+    } catch (err) {
+      return { ok: false, error: asStakeworksError(err), events: this.events.since(mark) };
+    }
+  }
+
+  /** keccak-256 of the canonical serialisation of the whole chain state. */
+  stateRoot(): Hex {
+    this.syncAll();
+    return stateHash(this.serialize());
+  }
+
+  serialize(): Record<string, unknown> {
+    const mechanisms: Record<string, unknown> = {};
+    for (const e of this.entries) mechanisms[e.kind] = e.mechanism.serialize();
+    return { clock: this.clock.serialize(), ledger: this.ledger.serialize(), mechanisms };
+  }
+
+  /** Every violated invariant: ledger conservation, escrow books, and each mechanism's own. */
+  invariants(): string[] {
+    const out = this.ledger.checkConservation().map((v) => `ledger: ${v}`);
+    for (const e of this.entries) {
+      for (const v of e.mechanism.invariants()) out.push(`${e.kind}: ${v}`);
+      const books = e.mechanism.escrow?.() ?? {};
+      for (const asset of this.ledger.assetSymbols()) {
+        const held = this.ledger.escrowOf(asset, e.kind);
+        const claimed = books[asset] ?? 0n;
+        if (held !== claimed) out.push(`${e.kind}: escrow of ${asset} is ${held} in the ledger but ${claimed} in the mechanism's books`);
+      }
+    }
+    return out;
+  }
+
+  /** Describes what this chain offers (for error messages, the CLI and docs). */
+  describe(): Record<string, { actions: string[]; queries: string[] }> {
+    const out: Record<string, { actions: string[]; queries: string[] }> = {};
+    for (const e of this.entries) out[e.kind] = { actions: Object.keys(e.mechanism.actions), queries: Object.keys(e.mechanism.queries) };
+    return out;
+  }
+
+  /** Direct access for tests and benchmarks; surfaces use tx/query. */
+  mechanism<M extends Mechanism = Mechanism>(kind: string): M {
+    return this.entry(kind).mechanism as M;
+  }
+
+  private passBlock(hash: Hex | undefined): void {
+    this.syncAll();
+    for (const e of this.entries) {
+      const hook = e.mechanism.onBlock;
+      if (hook) this.journal.atomic(() => hook.call(e.mechanism));
+    }
+    this.journal.atomic(() => this.clock.nextBlock(hash));
+  }
+
+  private syncAll(): void {
+    for (const e of this.entries) {
+      const sync = e.mechanism.sync;
+      if (sync) this.journal.atomic(() => sync.call(e.mechanism));
+    }
+  }
+
+  private route(call: string, kind: 'action' | 'query'): { entry: Entry; name: string } {
+    if (typeof call !== 'string' || !call.includes('.')) {
+      throw new InvalidArgumentError(`call must be "mechanism.${kind}", got ${JSON.stringify(call)}`);
+    }
+    const dot = call.indexOf('.');
+    const mech = call.slice(0, dot);
+    const name = call.slice(dot + 1);
+    const entry = this.byKind.get(mech);
+    if (!entry) throw new InvalidArgumentError(`unknown mechanism ${mech}; this chain has: ${this.mechanismKinds().join(', ')}`, { call });
+    const table = kind === 'action' ? entry.mechanism.actions : entry.mechanism.queries;
+    if (!Object.hasOwn(table, name)) {
+      const other = kind === 'action' ? entry.mechanism.queries : entry.mechanism.actions;
+      const hint = Object.hasOwn(other, name) ? ` (${call} is a${kind === 'action' ? ' query' : 'n action'}: use ${kind === 'action' ? 'query' : 'tx'})` : '';
+      throw new InvalidArgumentError(`unknown ${kind} ${call}${hint}; ${mech} ${kind === 'action' ? 'actions' : 'queries'}: ${Object.keys(table).join(', ')}`, { call });
+    }
+    return { entry, name };
+  }
+
+  private entry(kind: string): Entry {
+    const e = this.byKind.get(kind);
+    if (!e) throw new InvalidArgumentError(`unknown mechanism ${kind}; this chain has: ${this.mechanismKinds().join(', ')}`);
+    return e;
+  }
+
+  private emit(mechanism: string, name: string, args: Record<string, unknown>): void {
+    this.events.emit({ mechanism, name, args, height: this.clock.height, time: this.clock.time });
+  }
+
+  private contextFor(name: string): MechanismContext {
+    const chain = this;
+    return {
+      name,
+      journal: this.journal,
+      ledger: this.ledger,
+      clock: this.clock,
+      emit: (event, args) => chain.emit(name, event, args),
+      atomic: (fn) => chain.journal.atomic(fn),
+      fail: (code, message, details = {}) => {
+        throw new MechanismError(code, name, message, details);
+      },
+    };
+  }
+}
+
+function toAmount(v: bigint | number | string, where: string): bigint {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
+  if (typeof v === 'string' && /^[0-9]+$/.test(v)) return BigInt(v);
+  throw new InvalidArgumentError(`${where}: expected a non-negative integer amount, got ${JSON.stringify(String(v))}`);
+}
+
+/** Anything thrown inside the engine becomes a StakeworksError; non-engine errors are bugs and keep their stack. */
+export function asStakeworksError(err: unknown): StakeworksError {
+  if (err instanceof StakeworksError) return err;
+  const e = err instanceof Error ? err : new Error(String(err));
+  const wrapped = new StakeworksError('INTERNAL_ERROR', 'kernel', e.message, { stack: e.stack });
+  return wrapped;
+}

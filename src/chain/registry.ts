@@ -1,0 +1,7 @@
+import type { MechanismModule } from '../kernel/index.js';
+import { proverPoolModule } from '../mechanisms/prover-pool/index.js';
+
+/** Every mechanism Stakeworks ships, by the key used under `chain.mechanisms`. */
+export const mechanismRegistry: ReadonlyMap<string, MechanismModule> = new Map<string, MechanismModule>([
+  [proverPoolModule.kind, proverPoolModule],
+]);

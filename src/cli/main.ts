@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { Chain } from '../chain/chain.js';
+import { mechanismRegistry } from '../chain/registry.js';
+import { StakeworksError } from '../kernel/index.js';
+import { formatScenario } from '../scenario/format.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { runScenario, type ScenarioRecord } from '../scenario/run.js';
+import { scenarioJsonSchema } from '../scenario/schema.js';
+
+interface RunFlags {
+  json?: boolean;
+  checkInvariants?: boolean;
+  quiet?: boolean;
+}
+
+/** Runs scenario files; returns the process exit code (0 only when every expectation held). */
+export function runFiles(files: string[], flags: RunFlags, write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  const records: ScenarioRecord[] = [];
+  const loadErrors: Array<{ file: string; error: ReturnType<StakeworksError['toJSON']> }> = [];
+  for (const file of files) {
+    try {
+      const scenario = loadScenarioFile(file);
+      const opts = flags.checkInvariants === undefined ? {} : { checkInvariants: flags.checkInvariants };
+      const r = runScenario(scenario, file, opts);
+      records.push(r);
+      if (!flags.json) write(`${formatScenario(r, { verbose: !flags.quiet }).join('\n')}\n`);
+    } catch (err) {
+      const e = err instanceof StakeworksError ? err : new StakeworksError('INTERNAL_ERROR', 'cli', String((err as Error)?.stack ?? err));
+      loadErrors.push({ file, error: e.toJSON() });
+      if (!flags.json) write(`FAIL ${file}\n  ${e.code}: ${e.message}\n`);
+    }
+  }
+  const passed = records.filter((r) => r.passed).length;
+  const failed = files.length - passed;
+  if (flags.json) {
+    write(`${JSON.stringify({ scenarios: records, invalid: loadErrors, summary: { passed, failed } }, null, 2)}\n`);
+  } else {
+    write(`${passed} passed, ${failed} failed\n`);
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+/** The guided tour of `examples/`: what each scenario shows, then its run. */
+export function tour(dir: string, write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+  write(`Stakeworks tour: ${files.length} example scenarios from ${dir}\n\n`);
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const scenario = loadScenarioFile(file);
+      write(`━━ ${scenario.name ?? file}\n`);
+      if (scenario.description) write(`${scenario.description.trim().replace(/^/gm, '   ')}\n`);
+      const r = runScenario(scenario, file);
+      write(`${formatScenario(r).join('\n')}\n\n`);
+      if (!r.passed) failures++;
+    } catch (err) {
+      failures++;
+      write(`FAIL ${file}: ${(err as Error).message}\n\n`);
+    }
+  }
+  write(`${files.length - failures} passed, ${failures} failed\n`);
+  return failures === 0 ? 0 : 1;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name('stakeworks').description('Exact, deterministic staking-protocol engine').showHelpAfterError();
+
+  program
+    .command('run')
+    .description('run scenario files (YAML or JSON) and check their expectations')
+    .argument('<files...>', 'scenario files')
+    .option('--json', 'print the full record of every step (outcome, error, events, result, state root)')
+    .option('--check-invariants', 'check every invariant after every step (the default unless a scenario turns it off)')
+    .option('--no-check-invariants', 'do not check invariants')
+    .option('-q, --quiet', 'print failing steps and summaries only')
+    .action((files: string[], flags: RunFlags) => {
+      process.exitCode = runFiles(files, flags);
+    });
+
+  program
+    .command('tour')
+    .description('run the example scenarios with a short explanation of each')
+    .argument('[dir]', 'folder of scenarios', 'examples')
+    .action((dir: string) => {
+      process.exitCode = tour(dir);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the scenario format')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('describe')
+    .description('list the mechanisms, their presets, actions and queries')
+    .argument('[mechanism]', 'one mechanism only')
+    .action((only?: string) => {
+      for (const [kind, module] of mechanismRegistry) {
+        if (only && kind !== only) continue;
+        const preset = module.defaultPreset;
+        const chain = Chain.build({ mechanisms: { [kind]: { preset } } });
+        const m = chain.mechanism(kind);
+        process.stdout.write(`${kind}: ${module.summary}\n  presets: ${Object.keys(module.presets).join(', ')}\n  actions:\n`);
+        for (const [name, a] of Object.entries(m.actions)) process.stdout.write(`    ${kind}.${name} — ${a.summary}\n`);
+        process.stdout.write('  queries:\n');
+        for (const [name, q] of Object.entries(m.queries)) process.stdout.write(`    ${kind}.${name} — ${q.summary}\n`);
+      }
+    });
+  return program;
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,20 @@
+import { argsOf, jsonInt, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { requireProtocol } from './auth.js';
+import { draw } from './draw.js';
+import type { Pool } from './state.js';
+
+const args = argsOf({ blockId: uint(64), feePerGas: smallUint(32) });
+
+/** §5.4: the protocol's direct draw (no block is created). */
+export function assignProver(pool: Pool): ActionSpec<typeof args._output> {
+  return {
+    summary: 'protocol only: draw a prover for a block id at a fee per gas (uses one unit of capacity)',
+    args,
+    run(sender, { blockId, feePerGas }) {
+      requireProtocol(pool, sender, 'assignProver');
+      const d = draw(pool, blockId, feePerGas);
+      pool.ctx.emit('ProverAssigned', { blockId: jsonInt(blockId), ...d });
+      return d;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Mechanism, MechanismModule } from '../../kernel/index.js';
+import { assignProver } from './assignProver.js';
+import { depositTaikoToken } from './depositTaikoToken.js';
+import { exit } from './exit.js';
+import { invariants } from './invariants.js';
+import { assetsOf, parseParams, presets, type ProverPoolParams } from './params.js';
+import { queries } from './queries.js';
+import { releaseProver } from './releaseProver.js';
+import { serialize } from './serialize.js';
+import { slashProver } from './slashProver.js';
+import { stake } from './stake.js';
+import { PoolState, type Pool } from './state.js';
+import { withdraw } from './withdraw.js';
+import { withdrawTaikoToken } from './withdrawTaikoToken.js';
+
+/**
+ * The staked prover pool (Taiko alpha-4 `ProverPool` + TaikoL1 block lifecycle).
+ * Spec: shared/spec/prover-pool.md. The mechanism holds no escrow: tokens are burned on entry
+ * and minted on exit, and §7's accounting identity ties the claims together.
+ */
+export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
+  kind: 'proverPool',
+  summary: 'staked prover pool: top-N provers, keccak-weighted assignment, capacity, slashing, exits',
+  presets,
+  defaultPreset: 'taiko-a4',
+  params: parseParams,
+  assets: assetsOf,
+  genesisSchema: z.undefined(),
+  create(ctx, params): Mechanism {
+    const state = new PoolState(ctx.journal, params, ctx.clock.time, ctx.clock.height);
+    const pool: Pool = { ctx, params, state };
+    return {
+      actions: {
+        stake: stake(pool),
+        exit: exit(pool),
+        withdraw: withdraw(pool),
+        assignProver: assignProver(pool),
+        releaseProver: releaseProver(pool),
+        slashProver: slashProver(pool),
+        depositTaikoToken: depositTaikoToken(pool),
+        withdrawTaikoToken: withdrawTaikoToken(pool),
+      },
+      queries: queries(pool),
+      invariants: () => invariants(pool),
+      serialize: () => serialize(pool),
+    };
+  },
+};
+
+export type { ProverPoolParams };
+export { PoolState };

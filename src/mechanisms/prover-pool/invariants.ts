@@ -1,0 +1,102 @@
+import { MAX_UINT16, MAX_UINT32, MAX_UINT64, ZERO_ADDRESS } from '../../kernel/index.js';
+import { linearFind } from '../../kernel/structures/fenwick.js';
+import { linearArgmin } from '../../kernel/structures/minTree.js';
+import type { Pool } from './state.js';
+import { slotWeight, type ErpgBounds } from './weights.js';
+
+/** §7: the pool's invariants, as violation lines (empty when sound). */
+export function invariants(pool: Pool): string[] {
+  const { params, state } = pool;
+  const out: string[] = [];
+  const slots = state.slots.toArray();
+
+  // 1. Slots and owners; 2. capacity bounds.
+  const seen = new Map<string, number>();
+  let capacity = 0;
+  slots.forEach((slot, k) => {
+    const i = k + 1;
+    capacity += slot.currentCapacity;
+    if (slot.owner === ZERO_ADDRESS) {
+      if (slot.stakedAmount !== 0n || slot.currentCapacity !== 0 || slot.rewardPerGas > 1) out.push(`slot ${i} has no owner but is not empty`);
+      return;
+    }
+    if (seen.has(slot.owner)) out.push(`${slot.owner} owns slots ${seen.get(slot.owner)} and ${i}`);
+    seen.set(slot.owner, i);
+    const s = state.staker(slot.owner);
+    if (s.proverId !== i) out.push(`slot ${i} is owned by ${slot.owner} whose proverId is ${s.proverId}`);
+    if (slot.currentCapacity < 0 || slot.currentCapacity > s.maxCapacity) out.push(`slot ${i}: capacity ${slot.currentCapacity} outside 0..${s.maxCapacity}`);
+    if (s.maxCapacity < params.minCapacity) out.push(`slot ${i}: maxCapacity below minCapacity`);
+    if (slot.rewardPerGas < 1) out.push(`slot ${i}: rewardPerGas 0`);
+    if (slot.stakedAmount < 0n || slot.stakedAmount > MAX_UINT64) out.push(`slot ${i}: stake outside uint64`);
+  });
+  for (const [a, s] of state.stakers.entries()) {
+    if (s.proverId !== 0 && state.slot(s.proverId)?.owner !== a) out.push(`${a} has proverId ${s.proverId} but does not own it`);
+    // 3. Exit timers.
+    if (s.exitAmount > 0n && s.exitRequestedAt === 0) out.push(`${a} has an exit amount without an exit timer`);
+    if (s.exitAmount < 0n || s.exitAmount > MAX_UINT64) out.push(`${a}: exit amount outside uint64`);
+  }
+  if (capacity !== state.index.capacity) out.push(`capacity cache ${state.index.capacity} ≠ Σ currentCapacity ${capacity}`);
+
+  // 4. Caches agree with the linear reference procedures.
+  const minLinear = linearArgmin(slots.map((s) => s.stakedAmount));
+  if (state.index.minStake.argmin() !== minLinear) out.push(`min-stake tree picks slot ${state.index.minStake.argmin()}, linear search ${minLinear}`);
+  const cached = state.index.cachedWeights();
+  if (cached) {
+    const ref = weightsAt(pool, cached.bounds);
+    let prefix = 0n;
+    for (let i = 1; i <= slots.length; i++) {
+      prefix += ref[i - 1]!;
+      if (cached.tree.prefix(i) !== prefix) {
+        out.push(`Fenwick prefix(${i}) ≠ linear prefix`);
+        break;
+      }
+    }
+    if (prefix > 0n) {
+      for (const r of [0n, prefix - 1n, prefix / 2n, prefix / 3n]) {
+        if (cached.tree.find(r) !== linearFind(ref, r)) out.push(`Fenwick draw of r=${r} ≠ linear draw`);
+      }
+    }
+  }
+
+  // 5. Blocks.
+  const numBlocks = state.numBlocks.get();
+  const lastVerified = state.lastVerifiedBlockId.get();
+  if (!(lastVerified < numBlocks)) out.push('lastVerifiedBlockId ≥ numBlocks');
+  if (numBlocks - lastVerified - 1 > params.blockMaxProposals) out.push('more unverified blocks than blockMaxProposals');
+  let open = 0;
+  for (let id = lastVerified + 1; id < numBlocks; id++) {
+    const b = state.block(id);
+    if (!b) {
+      out.push(`unverified block ${id} is missing`);
+      continue;
+    }
+    if (b.assignedProver === ZERO_ADDRESS) {
+      open++;
+      if (b.proofWindow !== 0) out.push(`open block ${id} has a proof window`);
+    } else {
+      if (b.proofWindow < params.proofMinWindow || b.proofWindow > params.proofMaxWindow) out.push(`block ${id}: proof window outside its clamp`);
+      if (b.backupWindow < b.proofWindow) out.push(`block ${id}: backup window below proof window`);
+    }
+  }
+  if (open !== state.numOpenBlocks.get()) out.push(`numOpenBlocks ${state.numOpenBlocks.get()} ≠ ${open} open unverified blocks`);
+  const lastBlock = state.block(lastVerified);
+  if (lastBlock && lastBlock.verifiedForkChoiceId < 1) out.push(`verified block ${lastVerified} has no verified fork choice`);
+
+  // 6. Widths.
+  if (BigInt(state.feePerGas.get()) > MAX_UINT32 || state.feePerGas.get() < 0) out.push('feePerGas outside uint32');
+  if (BigInt(state.avgProofDelay.get()) > MAX_UINT16 || state.avgProofDelay.get() < 0) out.push('avgProofDelay outside uint16');
+
+  // 7. Accounting identity (TKO).
+  let held = 0n;
+  for (const s of slots) held += s.stakedAmount;
+  for (const s of state.stakers.values()) held += s.exitAmount;
+  for (const b of state.balances.values()) held += b;
+  const t = state.totals.get();
+  const expected = t.burned - t.minted - t.slashed - t.blockFees + t.refunds + t.rewards;
+  if (held !== expected) out.push(`TKO identity: stakes + exits + balances = ${held} ≠ burned − minted − slashed − fees + refunds + rewards = ${expected}`);
+  return out;
+}
+
+function weightsAt(pool: Pool, bounds: ErpgBounds): bigint[] {
+  return pool.state.slots.toArray().map((s) => slotWeight(s, bounds).w);
+}

@@ -1,0 +1,20 @@
+import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import type { Pool } from './state.js';
+
+const args = argsOf({ amount: uint(256) });
+
+/** §5.8: mint internal balance back to the wallet. */
+export function withdrawTaikoToken(pool: Pool): ActionSpec<typeof args._output> {
+  return {
+    summary: 'move TKO from the internal balance back to the wallet',
+    args,
+    run(sender, { amount }) {
+      const { ctx, state } = pool;
+      const have = state.balance(sender);
+      if (have < amount) ctx.fail('L1_INSUFFICIENT_TOKEN', `internal balance ${have} is below ${amount}`, { balance: have, amount });
+      state.writeBalance(sender, have - amount);
+      if (amount > 0n) ctx.ledger.mint('TKO', sender, amount, ctx.name);
+      state.addTotals({ minted: amount });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { nameOf } from '../kernel/index.js';
+import type { Json } from '../kernel/index.js';
+import type { ScenarioRecord, StepRecord } from './run.js';
+
+/** Human-readable report lines for one scenario (addresses shown by name where known). */
+export function formatScenario(r: ScenarioRecord, opts: { verbose?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  lines.push(`${r.passed ? 'PASS' : 'FAIL'} ${r.file}${r.name !== r.file ? ` — ${r.name}` : ''}`);
+  if (r.build.outcome === 'error') lines.push(`  chain build failed with ${r.build.error!.code}${r.build.failures.length ? '' : ' (as expected)'}`);
+  for (const f of r.build.failures) lines.push(`    ✘ ${f}`);
+  for (const s of r.steps) {
+    const ok = s.failures.length === 0;
+    if (!ok || opts.verbose !== false) lines.push(`  ${ok ? '✔' : '✘'} ${describeStep(s)}`);
+    for (const f of s.failures) lines.push(`      ✘ ${f}`);
+  }
+  const failed = r.steps.filter((s) => s.failures.length > 0).length + (r.build.failures.length > 0 ? 1 : 0);
+  lines.push(`  ${r.steps.length} steps, ${failed === 0 ? 'all expectations met' : `${failed} failed`}`);
+  return lines;
+}
+
+function describeStep(s: StepRecord): string {
+  const head = `#${s.index} `;
+  const note = s.note ? `  — ${s.note}` : '';
+  switch (s.kind) {
+    case 'tx': {
+      const what = `${s.from} → ${s.call}${argText(s.args)}`;
+      const res = s.outcome === 'ok' ? `ok${eventText(s.events)}` : `${s.error!.code}`;
+      return `${head}tx ${what}: ${res}${note}`;
+    }
+    case 'query':
+      return `${head}query ${s.call}${argText(s.args)}: ${s.outcome === 'ok' ? short(s.result) : s.error!.code}${note}`;
+    case 'advance':
+      return `${head}advance ${short(s.advance)} → time ${s.time}, height ${s.height}${eventText(s.events)}${note}`;
+    default:
+      return `${head}note${note}`;
+  }
+}
+
+function argText(args: Json | undefined): string {
+  if (!args || (typeof args === 'object' && Object.keys(args).length === 0)) return '';
+  return ` ${short(args)}`;
+}
+
+function eventText(events: Json[]): string {
+  const own = events.filter((e) => (e as { mechanism: string }).mechanism !== 'ledger');
+  if (own.length === 0) return '';
+  return ` · ${own.map((e) => `${(e as { name: string }).name}${short((e as { args: Json }).args)}`).join(', ')}`;
+}
+
+/** Compact one-line JSON with names for known addresses, cut at 160 characters. */
+function short(v: Json | undefined): string {
+  const text = JSON.stringify(v, (_k, x) => (typeof x === 'string' && /^0x[0-9a-f]{40}$/.test(x) ? (nameOf(x) ?? x) : x)) ?? '';
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}

@@ -1,0 +1,154 @@
+import { Chain, type Outcome } from '../chain/chain.js';
+import { parseAddress, StakeworksError, toJson, type ChainEvent, type Json } from '../kernel/index.js';
+import { matchEventsExactly, matchEventsInOrder, partialMatch } from './match.js';
+import type { Scenario, Step } from './schema.js';
+
+export interface StepRecord {
+  index: number;
+  kind: 'tx' | 'query' | 'advance' | 'note';
+  note?: string;
+  from?: string;
+  call?: string;
+  args?: Json;
+  advance?: Json;
+  outcome: 'ok' | 'error';
+  error?: { code: string; mechanism: string; message: string; details: Json };
+  result?: Json;
+  events: Json[];
+  stateRoot: string;
+  time: number;
+  height: number;
+  /** Failed expectations and invariant violations; empty when the step passed. */
+  failures: string[];
+}
+
+export interface ScenarioRecord {
+  file: string;
+  name: string;
+  passed: boolean;
+  build: { outcome: 'ok' | 'error'; error?: StepRecord['error']; stateRoot?: string; failures: string[] };
+  steps: StepRecord[];
+}
+
+export interface RunOptions {
+  /** Check every invariant after every step; overrides the scenario's own `checkInvariants`. */
+  checkInvariants?: boolean;
+}
+
+/** Runs one scenario: builds the chain, applies every step, checks every expectation. Never throws on engine errors. */
+export function runScenario(scenario: Scenario, file: string, options: RunOptions = {}): ScenarioRecord {
+  const name = scenario.name ?? file;
+  const record: ScenarioRecord = { file, name, passed: true, build: { outcome: 'ok', failures: [] }, steps: [] };
+  let chain: Chain;
+  try {
+    chain = Chain.build(scenario.chain, scenario.genesis ?? {});
+  } catch (err) {
+    const e = toStakeworks(err);
+    record.build = { outcome: 'error', error: errorJson(e), failures: [] };
+    if (scenario.expectError !== e.code) {
+      record.build.failures.push(scenario.expectError ? `expected the chain to fail with ${scenario.expectError}, got ${e.code}: ${e.message}` : `building the chain failed: ${e.code}: ${e.message}`);
+    }
+    record.passed = record.build.failures.length === 0;
+    return record;
+  }
+  if (scenario.expectError) {
+    record.build.failures.push(`expected building the chain to fail with ${scenario.expectError}, but it succeeded`);
+    record.passed = false;
+    return record;
+  }
+  record.build.stateRoot = chain.stateRoot();
+  const check = options.checkInvariants ?? scenario.checkInvariants ?? true;
+  if (check) record.build.failures.push(...chain.invariants().map((v) => `invariant after genesis: ${v}`));
+
+  (scenario.steps ?? []).forEach((step, i) => {
+    const r = runStep(chain, step, i + 1);
+    if (check) r.failures.push(...chain.invariants().map((v) => `invariant: ${v}`));
+    record.steps.push(r);
+  });
+  record.passed = record.build.failures.length === 0 && record.steps.every((s) => s.failures.length === 0);
+  return record;
+}
+
+function runStep(chain: Chain, step: Step, index: number): StepRecord {
+  const failures: string[] = [];
+  let outcome: Outcome;
+  let base: Partial<StepRecord>;
+  if ('tx' in step) {
+    const rootBefore = step.expectError ? chain.stateRoot() : undefined;
+    outcome = chain.tx(step.tx.from, step.tx.call, step.tx.args ?? {});
+    base = { kind: 'tx', from: step.tx.from, call: step.tx.call, args: toJson(step.tx.args ?? {}) };
+    checkError(outcome, step.expectError, failures);
+    if (step.expectError && rootBefore !== chain.stateRoot()) failures.push('the failed transaction changed the state root');
+    checkEffects(chain, outcome, step.expect, step.expectEventsExactly, failures);
+  } else if ('query' in step) {
+    outcome = chain.query(step.query.call, step.query.args ?? {});
+    base = { kind: 'query', call: step.query.call, args: toJson(step.query.args ?? {}) };
+    checkError(outcome, step.expectError, failures);
+    if (outcome.ok && step.expect !== undefined) failures.push(...partialMatch(step.expect, toJson(outcome.result)).map((m) => `result ${m}`));
+  } else if ('advance' in step) {
+    outcome = chain.advance(step.advance);
+    base = { kind: 'advance', advance: toJson(step.advance) };
+    checkError(outcome, undefined, failures);
+    checkEffects(chain, outcome, step.expect, step.expectEventsExactly, failures);
+  } else {
+    outcome = { ok: true, events: [] };
+    base = { kind: 'note' };
+  }
+  return {
+    index,
+    ...(step.note !== undefined ? { note: step.note } : {}),
+    ...base,
+    outcome: outcome.ok ? 'ok' : 'error',
+    ...(outcome.error ? { error: errorJson(outcome.error) } : {}),
+    ...(outcome.ok && outcome.result !== undefined ? { result: toJson(outcome.result) } : {}),
+    events: outcome.events.map(eventJson),
+    stateRoot: chain.stateRoot(),
+    time: chain.time,
+    height: chain.height,
+    failures,
+  } as StepRecord;
+}
+
+function checkError(outcome: Outcome, expected: string | undefined, failures: string[]): void {
+  if (expected) {
+    if (outcome.ok) failures.push(`expected error ${expected}, but the step succeeded`);
+    else if (outcome.error!.code !== expected) failures.push(`expected error ${expected}, got ${outcome.error!.code}: ${outcome.error!.message}`);
+  } else if (!outcome.ok) {
+    failures.push(`failed with ${outcome.error!.code}: ${outcome.error!.message}`);
+  }
+}
+
+function checkEffects(
+  chain: Chain,
+  outcome: Outcome,
+  expect: { events?: Parameters<typeof matchEventsInOrder>[0]; balances?: Record<string, Record<string, unknown>>; result?: unknown } | undefined,
+  exactly: Parameters<typeof matchEventsExactly>[0] | undefined,
+  failures: string[],
+): void {
+  if (expect?.events) failures.push(...matchEventsInOrder(expect.events, outcome.events));
+  if (exactly) failures.push(...matchEventsExactly(exactly, outcome.events));
+  if (expect?.result !== undefined) failures.push(...partialMatch(expect.result, toJson(outcome.result)).map((m) => `result ${m}`));
+  for (const [who, assets] of Object.entries(expect?.balances ?? {})) {
+    for (const [asset, amount] of Object.entries(assets)) {
+      try {
+        const have = chain.ledger.balanceOf(asset, parseAddress(who));
+        if (BigInt(amount as string) !== have) failures.push(`balance ${who}.${asset}: expected ${amount}, got ${have}`);
+      } catch (e) {
+        failures.push(`balance ${who}.${asset}: ${(e as Error).message}`);
+      }
+    }
+  }
+}
+
+export function eventJson(e: ChainEvent): Json {
+  return toJson({ mechanism: e.mechanism, name: e.name, args: e.args, height: e.height, time: e.time });
+}
+
+function errorJson(e: StakeworksError): StepRecord['error'] {
+  return { code: e.code, mechanism: e.mechanism, message: e.message, details: toJson(e.details) };
+}
+
+function toStakeworks(err: unknown): StakeworksError {
+  if (err instanceof StakeworksError) return err;
+  return new StakeworksError('INTERNAL_ERROR', 'kernel', err instanceof Error ? err.message : String(err), { stack: (err as Error)?.stack });
+}
