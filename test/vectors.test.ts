@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadScenarioFile } from '../src/scenario/load.js';
+import { runScenario } from '../src/scenario/run.js';
+import { formatScenario } from '../src/scenario/format.js';
+
+/**
+ * Table-driven runner: every scenario under test/vectors/<mechanism>/ and examples/ runs with
+ * invariants checked after every step. A published spec vector is a file here, nothing more.
+ */
+const root = new URL('../../', import.meta.url).pathname;
+
+function scenarioFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...scenarioFiles(p));
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+for (const folder of ['test/vectors', 'examples']) {
+  describe(folder, () => {
+    for (const file of scenarioFiles(join(root, folder))) {
+      const rel = file.slice(root.length);
+      it(rel, () => {
+        const r = runScenario(loadScenarioFile(file), rel, { checkInvariants: true });
+        assert.ok(r.passed, formatScenario(r, { verbose: false }).join('\n'));
+      });
+    }
+  });
+}
