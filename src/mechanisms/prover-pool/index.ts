@@ -11,6 +11,10 @@ import { serialize } from './serialize.js';
 import { slashProver } from './slashProver.js';
 import { stake } from './stake.js';
 import { PoolState, type Pool } from './state.js';
+import { proposeBlock } from './proposeBlock.js';
+import { proveBlock } from './proveBlock.js';
+import { verifyBlocksUpTo } from './verifyBlock.js';
+import { verifyBlocks } from './verifyBlocks.js';
 import { withdraw } from './withdraw.js';
 import { withdrawTaikoToken } from './withdrawTaikoToken.js';
 
@@ -40,6 +44,13 @@ export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
         slashProver: slashProver(pool),
         depositTaikoToken: depositTaikoToken(pool),
         withdrawTaikoToken: withdrawTaikoToken(pool),
+        proposeBlock: proposeBlock(pool),
+        proveBlock: proveBlock(pool),
+        verifyBlocks: verifyBlocks(pool),
+      },
+      // §5.11 block hook: verification after every base-layer block.
+      onBlock: () => {
+        if (params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
       },
       queries: queries(pool),
       invariants: () => invariants(pool),
