@@ -13,8 +13,9 @@ export function assignProver(pool: Pool): ActionSpec<typeof args._output> {
     run(sender, { blockId, feePerGas }) {
       requireProtocol(pool, sender, 'assignProver');
       const d = draw(pool, blockId, feePerGas);
-      pool.ctx.emit('ProverAssigned', { blockId: jsonInt(blockId), ...d });
-      return d;
+      const out = { prover: d.prover, rewardPerGas: jsonInt(d.rewardPerGas), backupProver: d.backupProver, backupRewardPerGas: jsonInt(d.backupRewardPerGas) };
+      pool.ctx.emit('ProverAssigned', { blockId: jsonInt(blockId), ...out });
+      return out;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { argsOf, bytes32, smallUint, ZERO_ADDRESS, ZERO_HASH, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, bytes32, jsonInt, smallUint, ZERO_ADDRESS, ZERO_HASH, type ActionSpec } from '../../kernel/index.js';
 import { draw } from './draw.js';
 import { backupWindowFor, blockFee, proofWindowFor } from './fees.js';
 import type { Block, Pool } from './state.js';
@@ -79,13 +79,13 @@ export function proposeBlock(pool: Pool): ActionSpec<typeof args._output> {
       ctx.emit('BlockProposed', {
         blockId,
         assignedProver: block.assignedProver,
-        rewardPerGas: block.rewardPerGas,
+        rewardPerGas: jsonInt(block.rewardPerGas),
         feePerGas,
         meta: { id: blockId, timestamp: now, l1Height: block.l1Height, l1Hash: block.l1Hash, txListHash: block.txListHash, gasLimit: blockGasLimit },
         backupProver: block.backupProver,
       });
       state.numBlocks.set(blockId + 1);
-      return { blockId, assignedProver: block.assignedProver, rewardPerGas: block.rewardPerGas };
+      return { blockId, assignedProver: block.assignedProver, rewardPerGas: jsonInt(block.rewardPerGas) };
     },
   };
 }
