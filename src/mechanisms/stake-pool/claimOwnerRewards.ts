@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { requireOwnedPool, setPool } from './guards.js';
+import { payReward } from './payReward.js';
+import type { Sp } from './state.js';
+
+const args = argsOf({ pid: smallUint(53), target: address.optional() });
+
+/** §7.17. */
+export function claimOwnerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
+  return {
+    summary: 'claim the owner commission only',
+    args,
+    run(sender, { pid, target }) {
+      const pool = requireOwnedPool(sp, pid, sender);
+      const total = pool.ownerReward;
+      setPool(sp, pid, { ownerReward: 0n });
+      payReward(sp, pid, target ?? sender, total);
+      sp.ctx.emit('OwnerRewardsWithdrawn', { pid, user: sender, amount: total });
+      return { amount: total };
+    },
+  };
+}

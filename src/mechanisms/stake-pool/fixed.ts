@@ -1,0 +1,95 @@
+import { isqrt } from '../../kernel/index.js';
+
+/**
+ * U64F64 fixed point emulated on bigint (§3.2), with the reference's truncating conversions.
+ * A value is its `bits`; every result wraps modulo 2^128 like the reference's release build.
+ * Also the Permill commission (§3.3) and the 1000-pico dust rules (§3.4).
+ */
+export type Fx = bigint;
+
+const FRAC = 64n;
+const MASK128 = (1n << 128n) - 1n;
+const MASK64 = (1n << 64n) - 1n;
+/** 1 PHA in pico. */
+export const PICO_PER_PHA = 10n ** 12n;
+export const ONE: Fx = 1n << FRAC;
+export const PERMILL = 1_000_000n;
+export const DUST = 1000n;
+
+const wrap = (x: bigint): bigint => x & MASK128;
+
+export function int(n: bigint | number): Fx {
+  return wrap(BigInt(n) << FRAC);
+}
+export function add(a: Fx, b: Fx): Fx {
+  return wrap(a + b);
+}
+/** Only used where b ≤ a; wraps otherwise, as the reference would. */
+export function sub(a: Fx, b: Fx): Fx {
+  return wrap(a - b);
+}
+/** floor(a·b / 2^64): truncation favours the protocol (never over-credits). */
+export function mul(a: Fx, b: Fx): Fx {
+  return wrap((a * b) >> FRAC);
+}
+/** floor(a·2^64 / b). */
+export function div(a: Fx, b: Fx): Fx {
+  if (b === 0n) throw new RangeError('U64F64 division by zero');
+  return wrap((a << FRAC) / b);
+}
+/** isqrt(a)·2^32: only 32 fractional bits are significant, as in the reference. */
+export function sqrt(a: Fx): Fx {
+  return isqrt(a) << 32n;
+}
+export function min(a: Fx, b: Fx): Fx {
+  return a < b ? a : b;
+}
+
+/** Balance → fixed, truncating; the reference converts `b mod 2^64` (≈ 18.4 M PHA and up). */
+export function toFixed(b: bigint): Fx {
+  return ((b & MASK64) << FRAC) / PICO_PER_PHA;
+}
+/** Fixed → balance, truncating (the holder of the value loses the fraction of a pico). */
+export function fromFixed(f: Fx): bigint {
+  const p = f * PICO_PER_PHA;
+  return (p > MASK128 ? MASK128 : p) >> FRAC;
+}
+export function bmul(b: bigint, f: Fx): bigint {
+  return fromFixed(mul(toFixed(b), f));
+}
+export function bdiv(b: bigint, f: Fx): bigint {
+  return fromFixed(div(toFixed(b), f));
+}
+
+/** Permill × n: nearest, ties down (§3.3); the owner's part. The delegators take the remainder. */
+export function permillOf(parts: bigint | number, n: bigint): bigint {
+  const prod = n * BigInt(parts);
+  const q = prod / PERMILL;
+  const r = prod % PERMILL;
+  return 2n * r > PERMILL ? q + 1n : q;
+}
+
+export function isDust(n: bigint): boolean {
+  return n <= DUST;
+}
+export function strip(n: bigint): bigint {
+  return isDust(n) ? 0n : n;
+}
+
+/**
+ * Parses the `"fx:<decimal>"` literal (floor(decimal × 2^64)) or plain bits. Returns undefined
+ * when the text is neither; the caller reports the error.
+ */
+export function parseFx(v: string | number | bigint): Fx | undefined {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? BigInt(v) : undefined;
+  const s = v.trim();
+  if (/^[0-9]+$/.test(s)) return BigInt(s);
+  const m = /^fx:([0-9]+)(?:\.([0-9]+))?$/.exec(s);
+  if (!m) return undefined;
+  const frac = m[2] ?? '';
+  const scale = 10n ** BigInt(frac.length);
+  return ((BigInt(m[1]!) * scale + BigInt(frac || '0')) << FRAC) / scale;
+}
+
+export const MAX_FX = MASK128;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { requirePool } from './guards.js';
+import { receiveReward } from './receiveReward.js';
+import type { Sp } from './state.js';
+
+const args = argsOf({ rewards: z.array(z.strictObject({ pid: smallUint(53), amount: uint(128) })) });
+
+/** §7.22: the reference's backfill of rewards lost to a migration. */
+export function forceAssignReward(sp: Sp): ActionSpec<z.output<typeof args>> {
+  return {
+    summary: 'credit rewards to pools directly (gatekeeper)',
+    args,
+    run(sender, { rewards }) {
+      if (sender !== sp.params.gatekeeper) sp.ctx.fail('BAD_SENDER', `only the gatekeeper (${sp.params.gatekeeper}) may assign rewards`, { sender });
+      for (const { pid } of rewards) requirePool(sp, pid);
+      for (const { pid, amount } of rewards) if (amount !== 0n) receiveReward(sp, pid, amount);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Mechanism, MechanismModule } from '../../kernel/index.js';
+import { addToWhitelist } from './addToWhitelist.js';
+import { addWorker } from './addWorker.js';
+import { checkAndMaybeForceWithdraw } from './checkAndMaybeForceWithdraw.js';
+import { claimOwnerRewards } from './claimOwnerRewards.js';
+import { claimRewards } from './claimRewards.js';
+import { claimStakerRewards } from './claimStakerRewards.js';
+import { contribute } from './contribute.js';
+import { create } from './create.js';
+import { forceAssignReward } from './forceAssignReward.js';
+import { genesisSchema, loadGenesis, type StakePoolGenesis } from './genesis.js';
+import { invariants } from './invariants.js';
+import { onBlock } from './onBlock.js';
+import { assetsOf, parseParams, presets, type StakePoolParams } from './params.js';
+import { queries } from './queries.js';
+import { reclaimWorker } from './reclaimWorker.js';
+import { reconcileWithdrawQueue } from './reconcileWithdrawQueue.js';
+import { registerWorker } from './registerWorker.js';
+import { removeFromWhitelist } from './removeFromWhitelist.js';
+import { removeWorker } from './removeWorker.js';
+import { restartComputing } from './restartComputing.js';
+import { serialize } from './serialize.js';
+import { setCap } from './setCap.js';
+import { setCommission } from './setCommission.js';
+import { setPoolDescription } from './setPoolDescription.js';
+import { settle } from './settle.js';
+import { startComputing } from './startComputing.js';
+import { StakePoolState, type Sp } from './state.js';
+import { stopComputing } from './stopComputing.js';
+import { withdraw } from './withdraw.js';
+
+/**
+ * Delegated stake pools (Phala StakePool v1 + mining pallet, Aug 2022). Spec: shared/spec/stake-pool.md.
+ * Delegated PHA stays in the delegator's account under the `phala/sp` lock: no escrow, no mint, no burn.
+ */
+export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis> = {
+  kind: 'stakePool',
+  summary: 'delegated stake pools: workers, commission, cap, free delegation, FIFO withdrawal queue, grace period, cooldown',
+  presets,
+  defaultPreset: 'phala-khala-v1',
+  params: parseParams,
+  assets: assetsOf,
+  genesisSchema,
+  create(ctx, params, genesis): Mechanism {
+    const state = new StakePoolState(ctx.journal, params);
+    const fixtures = loadGenesis(ctx, state, genesis);
+    const sp: Sp = { ctx, params, state, fixtures };
+    return {
+      actions: {
+        registerWorker: registerWorker(sp),
+        create: create(sp),
+        addWorker: addWorker(sp),
+        removeWorker: removeWorker(sp),
+        setCap: setCap(sp),
+        setCommission: setCommission(sp),
+        addToWhitelist: addToWhitelist(sp),
+        removeFromWhitelist: removeFromWhitelist(sp),
+        setPoolDescription: setPoolDescription(sp),
+        contribute: contribute(sp),
+        withdraw: withdraw(sp),
+        startComputing: startComputing(sp),
+        stopComputing: stopComputing(sp),
+        restartComputing: restartComputing(sp),
+        reclaimWorker: reclaimWorker(sp),
+        claimRewards: claimRewards(sp),
+        claimOwnerRewards: claimOwnerRewards(sp),
+        claimStakerRewards: claimStakerRewards(sp),
+        checkAndMaybeForceWithdraw: checkAndMaybeForceWithdraw(sp),
+        reconcileWithdrawQueue: reconcileWithdrawQueue(sp),
+        settle: settle(sp),
+        forceAssignReward: forceAssignReward(sp),
+      },
+      queries: queries(sp),
+      onBlock: () => onBlock(sp),
+      invariants: () => invariants(sp),
+      serialize: () => serialize(sp),
+      escrow: () => ({}),
+    };
+  },
+};
+
+export type { StakePoolParams };
+export { StakePoolState };
+export { hasExpiredWithdrawal, type PoolSnapshot } from './hasExpiredWithdrawal.js';

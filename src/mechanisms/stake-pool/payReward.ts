@@ -1,0 +1,15 @@
+import type { Address } from '../../kernel/index.js';
+import { PHA, type Sp } from './state.js';
+
+/** Rewards are claims on the subsidy pool, which must keep its existential deposit (§7.16). */
+export function payReward(sp: Sp, pid: number, target: Address, total: bigint): void {
+  const { ctx, params, state } = sp;
+  if (total === 0n) sp.ctx.fail('NO_REWARD_TO_CLAIM', 'nothing to claim', { pid });
+  const bal = ctx.ledger.balanceOf(PHA, params.subsidyPool);
+  if (bal < total || bal - total < params.existentialDeposit) {
+    sp.ctx.fail('INTERNAL_SUBSIDY_POOL_CANNOT_WITHDRAW', `the subsidy pool holds ${bal} and must keep ${params.existentialDeposit}`, { balance: bal, amount: total });
+  }
+  ctx.ledger.transfer(PHA, params.subsidyPool, target, total, ctx.name);
+  const book = state.book(pid);
+  state.rewardBooks.set(pid, { ...book, paid: book.paid + total });
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { requirePool } from './guards.js';
+import { reclaim } from './reclaim.js';
+import { workerArg } from './schemas.js';
+import type { Sp } from './state.js';
+
+const args = argsOf({ pid: smallUint(53), worker: workerArg });
+
+/** §7.15: permissionless once the cooldown has passed (≥). */
+export function reclaimWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
+  return {
+    summary: 'return a cooled-down worker stake to the pool (anyone)',
+    args,
+    run(_sender, { pid, worker }) {
+      requirePool(sp, pid);
+      reclaim(sp, pid, worker, true);
+    },
+  };
+}

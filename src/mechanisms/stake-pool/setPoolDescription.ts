@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { argsOf, smallUint, utf8, type ActionSpec } from '../../kernel/index.js';
+import { requireOwnedPool } from './guards.js';
+import type { Sp } from './state.js';
+
+const args = argsOf({ pid: smallUint(53), description: z.string() });
+
+/** §7.9: bounded in UTF-8 bytes, no event. */
+export function setPoolDescription(sp: Sp): ActionSpec<z.output<typeof args>> {
+  return {
+    summary: 'set the pool description',
+    args,
+    run(sender, { pid, description }) {
+      requireOwnedPool(sp, pid, sender);
+      const len = utf8(description).length;
+      if (len > sp.params.maxDescriptionLen) sp.ctx.fail('EXCEED_MAX_DESCRIPTION_LEN', `description is ${len} bytes, at most ${sp.params.maxDescriptionLen}`, { len });
+      sp.state.descriptions.set(pid, description);
+    },
+  };
+}

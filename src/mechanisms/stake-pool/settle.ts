@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { argsOf, smallUint, type ActionSpec, type Hex } from '../../kernel/index.js';
+import { fromFixed, type Fx } from './fixed.js';
+import { receiveReward } from './receiveReward.js';
+import { fxArg, workerArg } from './schemas.js';
+import { isMining, now, PHA, type MinerState, type Sp } from './state.js';
+
+const settlementSchema = z.strictObject({ worker: workerArg, v: fxArg.optional(), payout: fxArg, treasury: fxArg.optional() });
+const args = argsOf({
+  settlements: z.array(settlementSchema),
+  offline: z.array(workerArg).optional(),
+  recoveredToOnline: z.array(workerArg).optional(),
+  emittedAt: smallUint(53).optional(),
+});
+
+export interface Settlement {
+  worker: Hex;
+  v?: Fx;
+  payout: Fx;
+  treasury?: Fx;
+}
+
+function setResponsiveness(sp: Sp, workers: readonly Hex[], to: MinerState, event: string): void {
+  const { state, ctx } = sp;
+  for (const w of workers) {
+    const miner = state.workerBindings.get(w);
+    const r = miner === undefined ? undefined : state.miners.get(miner);
+    if (!r || !isMining(r.state)) continue;
+    state.miners.set(miner!, { ...r, state: to });
+    ctx.emit(event, { miner });
+  }
+}
+
+/**
+ * §7.21 steps 3–4: the reward path shared by the gatekeeper and (later) the built-in computation
+ * model (§9). D2: a settlement for a worker in no pool is dismissed, the batch goes on.
+ */
+export function applySettlements(sp: Sp, settlements: readonly Settlement[], emittedAt: number | undefined): void {
+  const { state, ctx, params } = sp;
+  for (const s of settlements) {
+    const miner = state.workerBindings.get(s.worker);
+    if (miner === undefined) continue;
+    const r = state.miners.get(miner)!;
+    const v = s.v ?? r.v;
+    if (emittedAt !== undefined && r.vUpdatedAt >= emittedAt) {
+      ctx.emit('MinerSettlementDropped', { miner, v, payout: s.payout });
+      continue;
+    }
+    state.miners.set(miner, { ...r, v, vUpdatedAt: now(sp) });
+    const toTreasury = fromFixed(s.treasury ?? 0n);
+    if (ctx.ledger.balanceOf(PHA, params.subsidyPool) < toTreasury) {
+      // As the reference: the new V stays, nothing goes to the treasury.
+      ctx.emit('InternalErrorMinerSettleFailed', { worker: s.worker });
+      continue;
+    }
+    if (toTreasury > 0n) ctx.ledger.transfer(PHA, params.subsidyPool, params.treasury, toTreasury, ctx.name);
+    ctx.emit('MinerSettled', { miner, vBits: v, payoutBits: s.payout });
+  }
+  for (const s of settlements) {
+    const reward = fromFixed(s.payout);
+    const pid = state.assignments.get(s.worker);
+    if (pid === undefined) {
+      ctx.emit('RewardDismissedNotInPool', { worker: s.worker, amount: reward });
+      continue;
+    }
+    receiveReward(sp, pid, reward);
+  }
+}
+
+/** §7.21: the gatekeeper's report: responsiveness changes, V updates, treasury parts and payouts. */
+export function settle(sp: Sp): ActionSpec<z.output<typeof args>> {
+  return {
+    summary: 'apply a gatekeeper report: offline/recovered workers, V updates, payouts (gatekeeper)',
+    args,
+    run(sender, { settlements, offline, recoveredToOnline, emittedAt }) {
+      if (sender !== sp.params.gatekeeper) sp.ctx.fail('BAD_SENDER', `only the gatekeeper (${sp.params.gatekeeper}) may settle`, { sender });
+      setResponsiveness(sp, offline ?? [], 'MiningUnresponsive', 'MinerEnterUnresponsive');
+      setResponsiveness(sp, recoveredToOnline ?? [], 'MiningIdle', 'MinerExitUnresponsive');
+      applySettlements(sp, settlements, emittedAt);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { workerArg } from './schemas.js';
+import { startMining } from './startMining.js';
+import type { Sp } from './state.js';
+
+const args = argsOf({ pid: smallUint(53), worker: workerArg, stake: uint(128) });
+
+/** §7.12. */
+export function startComputing(sp: Sp): ActionSpec<z.output<typeof args>> {
+  return {
+    summary: 'start a worker of the pool computing with `stake` taken from free stake',
+    args,
+    run(sender, { pid, worker, stake }) {
+      startMining(sp, sender, pid, worker, stake);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { JCell, JList, JMap, type Address, type Hex, type Journal, type MechanismContext } from '../../kernel/index.js';
+import type { Fx } from './fixed.js';
+import type { StakePoolParams } from './params.js';
+
+export const LOCK_ID = 'phala/sp';
+export const PHA = 'PHA';
+
+export type MinerState = 'Ready' | 'MiningIdle' | 'MiningUnresponsive' | 'MiningCoolingDown';
+
+export function isMining(s: MinerState): boolean {
+  return s === 'MiningIdle' || s === 'MiningUnresponsive';
+}
+
+/** §5.1. `initialScore` null: benchmark missing. */
+export interface WorkerInfo {
+  readonly operator: Address;
+  readonly initialScore: number | null;
+  readonly confidenceLevel: number;
+}
+
+/** §5.2: one per miner account (pool/worker pair); never deleted. */
+export interface MinerRecord {
+  readonly pid: number;
+  readonly worker: Hex;
+  readonly state: MinerState;
+  readonly stake: bigint;
+  readonly ve: Fx;
+  readonly v: Fx;
+  readonly vUpdatedAt: number;
+  readonly coolDownStart: number;
+  readonly pInit: number;
+  readonly vDeductible: Fx;
+}
+
+export interface WithdrawRequest {
+  readonly user: Address;
+  readonly shares: bigint;
+  readonly startTime: number;
+}
+
+/** §5.3. */
+export interface PoolRecord {
+  readonly pid: number;
+  readonly owner: Address;
+  readonly commission: number | null;
+  readonly ownerReward: bigint;
+  readonly cap: bigint | null;
+  readonly rewardAcc: Fx;
+  readonly totalShares: bigint;
+  readonly totalStake: bigint;
+  readonly freeStake: bigint;
+  readonly releasingStake: bigint;
+  readonly workers: readonly Hex[];
+  readonly withdrawQueue: readonly WithdrawRequest[];
+}
+
+/** §5.4. */
+export interface UserStake {
+  readonly user: Address;
+  readonly locked: bigint;
+  readonly shares: bigint;
+  readonly availableRewards: bigint;
+  readonly rewardDebt: bigint;
+}
+
+/** Books for invariant 7 (not in the reference): what a pool was credited and what claims paid. */
+export interface RewardBook {
+  readonly credited: bigint;
+  readonly paid: bigint;
+}
+
+const stakerKey = (pid: number, user: Address): string => `${pid}/${user}`;
+
+/**
+ * Every field is a journaled container holding immutable records, so a failed action is undone
+ * by the kernel. Pools are keyed by pid, user stakes by `pid/user`.
+ */
+export class StakePoolState {
+  readonly workers: JMap<Hex, WorkerInfo>;
+  /** worker → miner account and miner account → worker (the binding). */
+  readonly workerBindings: JMap<Hex, Address>;
+  readonly minerBindings: JMap<Address, Hex>;
+  /** worker → pid, exactly while bound to that pool's miner. */
+  readonly assignments: JMap<Hex, number>;
+  readonly miners: JMap<Address, MinerRecord>;
+  /** worker → pids whose miner record exists (D1 check without a scan). */
+  readonly workerMiners: JMap<Hex, readonly number[]>;
+  readonly onlineMiners: JCell<number>;
+  readonly pools: JMap<number, PoolRecord>;
+  readonly stakers: JMap<string, UserStake>;
+  readonly stakeLedger: JMap<Address, bigint>;
+  readonly whitelists: JMap<number, readonly Address[]>;
+  readonly descriptions: JMap<number, string>;
+  readonly poolCount: JCell<number>;
+  readonly budgetPerBlock: JCell<Fx>;
+  readonly withdrawalTimestamps: JList<number>;
+  readonly withdrawalQueuedPools: JMap<number, readonly number[]>;
+  readonly rewardBooks: JMap<number, RewardBook>;
+
+  constructor(journal: Journal, params: StakePoolParams) {
+    this.workers = new JMap(journal);
+    this.workerBindings = new JMap(journal);
+    this.minerBindings = new JMap(journal);
+    this.assignments = new JMap(journal);
+    this.miners = new JMap(journal);
+    this.workerMiners = new JMap(journal);
+    this.onlineMiners = new JCell(journal, 0);
+    this.pools = new JMap(journal);
+    this.stakers = new JMap(journal);
+    this.stakeLedger = new JMap(journal);
+    this.whitelists = new JMap(journal);
+    this.descriptions = new JMap(journal);
+    this.poolCount = new JCell(journal, 0);
+    this.budgetPerBlock = new JCell(journal, params.tokenomic.budgetPerBlock);
+    this.withdrawalTimestamps = new JList(journal);
+    this.withdrawalQueuedPools = new JMap(journal);
+    this.rewardBooks = new JMap(journal);
+  }
+
+  staker(pid: number, user: Address): UserStake | undefined {
+    return this.stakers.get(stakerKey(pid, user));
+  }
+
+  setStaker(pid: number, u: UserStake): void {
+    this.stakers.set(stakerKey(pid, u.user), u);
+  }
+
+  setMiner(miner: Address, r: MinerRecord): void {
+    if (!this.miners.has(miner)) {
+      const pids = this.workerMiners.get(r.worker) ?? [];
+      if (!pids.includes(r.pid)) this.workerMiners.set(r.worker, [...pids, r.pid]);
+    }
+    this.miners.set(miner, r);
+  }
+
+  book(pid: number): RewardBook {
+    return this.rewardBooks.get(pid) ?? { credited: 0n, paid: 0n };
+  }
+}
+
+/** Everything a procedure or action of this mechanism works with. */
+export interface Sp {
+  readonly ctx: MechanismContext;
+  readonly params: StakePoolParams;
+  readonly state: StakePoolState;
+  /** True when genesis loaded fixtures: invariants are not asserted (§5.7). */
+  readonly fixtures: boolean;
+}
+
+export function now(sp: Sp): number {
+  return sp.ctx.clock.time;
+}
