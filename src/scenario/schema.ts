@@ -87,7 +87,7 @@ export const scenarioSchema = z.strictObject({
     .optional(),
   /** Building the chain must fail with this code (a parameter check); such a scenario has no steps. */
   expectError: errorCode.optional(),
-  /** Check every invariant after every step (default true; the CLI can force it either way). */
+  /** Check every invariant after every step (default false; the test suite and `--check-invariants` turn it on). */
   checkInvariants: z.boolean().optional(),
   steps: z.array(step).optional(),
 });
