@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { address, argsOf, noArgs, smallUint, uint, ZERO_ADDRESS, type Address, type QuerySpec } from '../../kernel/index.js';
+import { distKey } from './notify.js';
+import { SLOT_COUNT } from './params.js';
+import { activeSetAt } from './sequencer.js';
+import { pairKey, type Seq } from './state.js';
+import { currentEpochOrNull, epochAt, l2Height, tau } from './time.js';
+import { blsKeyArg, tmKeyArg } from './keys.js';
+
+/** Spec 9: the reads of this issue (L1 staking, bridge, L2 staking, sequencer, production, escrow). */
+export function queries(seq: Seq): Record<string, QuerySpec> {
+  const { state: st, ctx } = seq;
+  const bitmapOf = (list: readonly Address[]): bigint => {
+    if (list.length > SLOT_COUNT) ctx.fail('STAKERS_LENGTH_OUT_OF_BOUNDS', 'stakers length out of bounds');
+    let b = 0n;
+    for (const a of list) {
+      if (!st.isStaker(a)) ctx.fail('INVALID_STAKER', 'invalid staker', { addr: a });
+      b |= 1n << BigInt(st.stakerIndexes.get(a)!);
+    }
+    return b;
+  };
+  const l2StakerView = (a: Address) => {
+    const info = st.l2Stakers.get(a);
+    return {
+      ranking: st.ranking.rankOf(a),
+      totalDelegation: st.total(a),
+      commission: st.commissions.get(a) ?? 0,
+      delegatorCount: st.delegators.size(a),
+      tmKey: info?.tmKey ?? `0x${'0'.repeat(64)}`,
+      blsKey: info?.blsKey ?? '0x',
+    };
+  };
+  return {
+    getL1Params: {
+      summary: 'L1 staking parameters and slashRemaining',
+      args: noArgs,
+      run: () => ({
+        stakingValue: st.u.stakingValue,
+        withdrawalLockBlocks: seq.params.withdrawalLockBlocks,
+        rewardPercentage: st.u.rewardPercentage,
+        challengeDeposit: st.u.challengeDeposit,
+        gasLimitAddStaker: st.u.gasLimitAddStaker,
+        gasLimitRemoveStakers: st.u.gasLimitRemoveStakers,
+        slashRemaining: st.slashRemaining.get(),
+      }),
+    },
+    getL1Staker: {
+      summary: 'an address as L1 sees it',
+      args: argsOf({ addr: address }),
+      run: ({ addr }) => {
+        const info = st.l1Stakers.get(addr);
+        return {
+          whitelisted: st.whitelist.has(addr),
+          removed: st.removedList.has(addr),
+          isStaker: st.isStaker(addr),
+          isActiveStaker: st.isActiveStaker(addr),
+          inDeleteList: st.inDeleteList(addr),
+          index: st.stakerIndexes.get(addr) ?? 0,
+          tmKey: info?.tmKey ?? `0x${'0'.repeat(64)}`,
+          blsKey: info?.blsKey ?? '0x',
+          stakedAmount: st.stakedAmount.get(addr) ?? 0n,
+          withdrawalUnlockHeight: st.withdrawals.get(addr) ?? 0,
+          deleteableHeight: st.deleteableHeight.get(addr) ?? 0,
+        };
+      },
+    },
+    getL1Stakers: { summary: 'the 255 slots', args: noArgs, run: () => ({ slots: [...st.stakerSet.toArray()] }) },
+    getActiveStakers: {
+      summary: 'active stakers in slot order',
+      args: noArgs,
+      run: () => ({ stakers: st.stakerSet.toArray().filter((a) => a !== ZERO_ADDRESS && st.isActiveStaker(a)) }),
+    },
+    getDeleteList: {
+      summary: 'stakers pending deletion',
+      args: noArgs,
+      run: () => ({ entries: st.deleteList.toArray().map((a) => ({ addr: a, deleteableHeight: st.deleteableHeight.get(a) ?? 0 })) }),
+    },
+    getStakerBitmap: { summary: '1 << index', args: argsOf({ staker: address }), run: ({ staker }) => ({ bitmap: bitmapOf([staker]) }) },
+    getStakersBitmap: { summary: 'OR of 1 << index', args: argsOf({ stakers: z.array(address) }), run: ({ stakers }) => ({ bitmap: bitmapOf(stakers) }) },
+    getStakersFromBitmap: {
+      summary: 'the stakers a bitmap names (zero addresses kept)',
+      args: argsOf({ bitmap: uint(256) }),
+      run: ({ bitmap }) => {
+        let count = 0;
+        for (let x = bitmap >> 1n; x > 0n; x >>= 1n) if (x & 1n) count++;
+        const out: Address[] = [];
+        for (let i = 1; i <= SLOT_COUNT && out.length < count; i++) if ((bitmap >> BigInt(i)) & 1n) out.push(st.stakerSet.at(i - 1)!);
+        return { stakers: out };
+      },
+    },
+    getKeyUsage: {
+      summary: 'whether keys were ever used',
+      args: argsOf({ tmKey: tmKeyArg.optional(), blsKey: blsKeyArg.optional() }),
+      run: ({ tmKey, blsKey }) => ({ tmKeyUsed: tmKey ? st.tmKeys.has(tmKey) : false, blsKeyUsed: blsKey ? st.blsKeys.has(blsKey) : false }),
+    },
+    getBridgeQueue: {
+      summary: 'undelivered L1→L2 messages',
+      args: noArgs,
+      run: () => ({ nextMessageSeq: st.nextMessageSeq.get(), messages: st.queue.toArray().map((m) => ({ ...m })) }),
+    },
+    currentEpoch: { summary: 'epoch(now)', args: noArgs, run: () => ({ epoch: epochAt(seq, ctx.clock.time) }) },
+    getL2Staking: {
+      summary: 'L2 staking summary',
+      args: noArgs,
+      run: () => ({
+        rewardStarted: st.rewardStarted.get(),
+        rewardStartTime: st.u.rewardStartTime,
+        sequencerSetMaxSize: st.u.sequencerSetMaxSize,
+        undelegateLockEpochs: seq.params.undelegateLockEpochs,
+        latestSequencerSetSize: st.latestSequencerSetSize.get(),
+        candidateNumber: st.candidateNumber.get(),
+        stakerCount: st.ranking.length,
+        currentEpoch: currentEpochOrNull(seq),
+      }),
+    },
+    getStakers: {
+      summary: 'L2 stakers in rank order',
+      args: noArgs,
+      run: () => ({ stakers: st.ranking.toArray().map((a) => ({ addr: a, ...l2StakerView(a) })) }),
+    },
+    getStakesInfo: {
+      summary: 'L2 keys of the given stakers',
+      args: argsOf({ stakers: z.array(address) }),
+      run: ({ stakers }) => ({
+        stakers: stakers.map((a: Address) => ({ addr: a, tmKey: st.l2Stakers.get(a)?.tmKey ?? `0x${'0'.repeat(64)}`, blsKey: st.l2Stakers.get(a)?.blsKey ?? '0x' })),
+      }),
+    },
+    getL2Staker: { summary: 'an L2 staker', args: argsOf({ addr: address }), run: ({ addr }) => l2StakerView(addr) },
+    getDelegation: {
+      summary: 'a delegation',
+      args: argsOf({ delegatee: address, delegator: address }),
+      run: ({ delegatee, delegator }) => ({ amount: st.delegation(delegatee, delegator) }),
+    },
+    isStakingTo: {
+      summary: 'whether delegator delegates to staker',
+      args: argsOf({ staker: address, delegator: address }),
+      run: ({ staker, delegator }) => ({ staking: st.delegators.has(staker, delegator) }),
+    },
+    getUndelegations: {
+      summary: "a delegator's undelegation records",
+      args: argsOf({ delegator: address }),
+      run: ({ delegator }) => ({
+        undelegations: st.undelegationsOf(delegator).map((r) => ({ delegatee: r.delegatee, amount: r.amount, unlockEpoch: r.unlockEpoch, redelegateTo: r.redelegateTo })),
+      }),
+    },
+    getDelegatorsLength: { summary: 'number of delegators', args: argsOf({ staker: address }), run: ({ staker }) => ({ length: st.delegators.size(staker) }) },
+    getAllDelegatorsInPagination: {
+      summary: "the release's pagination (its index bugs kept)",
+      args: argsOf({ staker: address, pageSize: smallUint(53), pageIndex: smallUint(53) }),
+      run: ({ staker, pageSize, pageIndex }) => {
+        if (pageSize === 0) ctx.fail('INVALID_PAGE_SIZE', 'invalid page size');
+        const total = st.delegators.size(staker);
+        if (total === 0) ctx.fail('PANIC_ARITHMETIC', 'division by zero (no delegators)');
+        const out: Address[] = new Array(pageSize).fill(ZERO_ADDRESS);
+        const start = pageIndex * pageSize;
+        const end = Math.min(start + pageSize, total);
+        for (let i = start; i < end; i++) {
+          if (i >= pageSize) ctx.fail('PANIC_INDEX_OUT_OF_BOUNDS', 'array index out of bounds');
+          out[i] = st.delegators.at(staker, i);
+        }
+        return { total, delegators: out };
+      },
+    },
+    getSequencerSets: { summary: 'the three set generations', args: noArgs, run: () => ({ ...st.sets.get() }) },
+    getCurrentSequencerSet: {
+      summary: 'the set active at an L2 height (default: now)',
+      args: argsOf({ l2Height: smallUint(53).optional() }),
+      run: ({ l2Height: k }) => {
+        const h = k ?? l2Height(seq);
+        const set = activeSetAt(st.sets.get(), h);
+        return { l2Height: h, sequencerSet: [...set], size: set.length };
+      },
+    },
+    isSequencer: { summary: 'in the latest set', args: argsOf({ addr: address }), run: ({ addr }) => ({ isSequencer: st.sets.get().sequencerSet2.includes(addr) }) },
+    isCurrentSequencer: {
+      summary: 'in the set active now',
+      args: argsOf({ addr: address }),
+      run: ({ addr }) => ({ isCurrentSequencer: activeSetAt(st.sets.get(), l2Height(seq)).includes(addr) }),
+    },
+    getL2Head: {
+      summary: 'the current L2 height and its producer',
+      args: noArgs,
+      run: () => {
+        const h = l2Height(seq);
+        const set = activeSetAt(st.sets.get(), h);
+        const produced = h >= 1 && set.length > 0;
+        return { l2Height: h, timestamp: tau(seq, h), produced, producer: produced ? set[h % set.length]! : ZERO_ADDRESS, halted: set.length === 0 };
+      },
+    },
+    getEpochBlocks: {
+      summary: 'blocks accounted so far in an unrecorded epoch',
+      args: argsOf({ epoch: smallUint(53) }),
+      run: ({ epoch }) => {
+        const list = st.epochBlocks.get(epoch) ?? [];
+        return { blockCount: list.reduce((s, e) => s + e.blocks, 0n), sequencers: list.map((e) => e.sequencer), sequencerBlocks: list.map((e) => e.blocks) };
+      },
+    },
+    balanceOf: { summary: 'MORPH balance', args: argsOf({ account: address }), run: ({ account }) => ({ balance: ctx.ledger.balanceOf('MORPH', account) }) },
+    getDistribution: {
+      summary: "a delegatee's distribution record for an epoch",
+      args: argsOf({ delegatee: address, epoch: smallUint(53) }),
+      run: ({ delegatee, epoch }) => {
+        const g = distKey(delegatee, epoch);
+        const delegators = st.distDelegators.values(g);
+        const amounts: Record<string, bigint> = {};
+        for (const d of delegators) {
+          const v = st.distAmounts.get(`${g}|${d}`);
+          if (v !== undefined) amounts[d] = v;
+        }
+        return { delegatorRewardAmount: 0n, delegationAmount: st.distDelegationAmount.get(g) ?? 0n, delegators, amounts };
+      },
+    },
+    queryAllUnclaimedEpochs: {
+      summary: "a delegator's unclaimed delegatees and ranges",
+      args: argsOf({ delegator: address }),
+      run: ({ delegator }) => {
+        const ds = st.unclaimedDelegatees.values(delegator);
+        return {
+          delegatees: ds,
+          undelegated: ds.map((d) => st.unclaimedUndelegated.has(pairKey(delegator, d))),
+          unclaimedStart: ds.map((d) => st.unclaimedStart.get(pairKey(delegator, d)) ?? 0),
+          unclaimedEnd: ds.map((d) => st.unclaimedEnd.get(pairKey(delegator, d)) ?? 0),
+        };
+      },
+    },
+    isRewardClaimed: {
+      summary: 'true when the delegatee is not in the delegator unclaimed set',
+      args: argsOf({ delegator: address, delegatee: address }),
+      run: ({ delegator, delegatee }) => ({ claimed: !st.unclaimedDelegatees.has(delegator, delegatee) }),
+    },
+    getEscrow: {
+      summary: 'escrow books',
+      args: noArgs,
+      run: () => ({ l1Staking: st.escrowL1Staking.get(), rollup: st.escrowRollup.get(), l2Staking: st.escrowL2Staking.get(), distribute: st.escrowDistribute.get() }),
+    },
+  };
+}

@@ -1,0 +1,303 @@
+import { JCell, JList, JMap, ZERO_ADDRESS, type Address, type Hex, type Journal, type MechanismContext } from '../../kernel/index.js';
+import { SLOT_COUNT, type SequencerStakingParams } from './params.js';
+import { RankIndex } from './rankIndex.js';
+
+/** Registration data (L1 `stakers{addr}`, mirrored on L2). */
+export interface StakerInfo {
+  readonly tmKey: Hex;
+  readonly blsKey: Hex;
+}
+
+export type MessageKind = 'addStaker' | 'removeStakers';
+export interface BridgeMessage {
+  readonly seq: number;
+  readonly kind: MessageKind;
+  readonly payload: { readonly addr: Address; readonly tmKey: Hex; readonly blsKey: Hex } | { readonly stakers: readonly Address[] };
+  readonly sentAt: number;
+  readonly deliverAt: number;
+}
+
+export interface Undelegation {
+  readonly delegatee: Address;
+  readonly amount: bigint;
+  readonly unlockEpoch: number;
+  readonly redelegateTo: Address; // zero for a plain undelegation
+  readonly seq: number;
+}
+
+export interface SequencerSets {
+  readonly blockHeight0: number;
+  readonly sequencerSet0: readonly Address[];
+  readonly blockHeight1: number;
+  readonly sequencerSet1: readonly Address[];
+  readonly blockHeight2: number;
+  readonly sequencerSet2: readonly Address[];
+  readonly updateTime: number;
+}
+
+export interface EpochBlocks {
+  readonly sequencer: Address;
+  readonly blocks: bigint;
+}
+
+export interface CommissionEntry {
+  readonly rate: number;
+  readonly fromEpoch: number;
+}
+
+/** Parameters that live in state after genesis and change only through owner actions. */
+export interface Updatable {
+  readonly stakingValue: bigint;
+  readonly rewardPercentage: bigint;
+  readonly challengeDeposit: bigint;
+  readonly gasLimitAddStaker: bigint;
+  readonly gasLimitRemoveStakers: bigint;
+  readonly finalizationPeriodSeconds: number;
+  readonly proofWindow: number;
+  readonly proofRewardPercent: bigint;
+  readonly verifier: Address;
+  readonly oracle: Address;
+  readonly sequencerSetMaxSize: number;
+  readonly rewardStartTime: number;
+}
+
+/**
+ * An ordered set per group (the release's EnumerableSet), journaled with O(1) add and remove:
+ * remove moves the last element into the freed position (spec 3.1).
+ */
+export class OrderedSets<G extends string, V extends string> {
+  private readonly items: JMap<string, V>; // `${g}#${i}` → value
+  private readonly pos: JMap<string, number>; // `${g}|${v}` → position
+  private readonly len: JMap<G, number>;
+  constructor(journal: Journal) {
+    this.items = new JMap(journal);
+    this.pos = new JMap(journal);
+    this.len = new JMap(journal);
+  }
+  size(g: G): number {
+    return this.len.get(g) ?? 0;
+  }
+  has(g: G, v: V): boolean {
+    return this.pos.has(`${g}|${v}`);
+  }
+  at(g: G, i: number): V {
+    return this.items.get(`${g}#${i}`)!;
+  }
+  add(g: G, v: V): boolean {
+    if (this.has(g, v)) return false;
+    const n = this.size(g);
+    this.items.set(`${g}#${n}`, v);
+    this.pos.set(`${g}|${v}`, n);
+    this.len.set(g, n + 1);
+    return true;
+  }
+  remove(g: G, v: V): boolean {
+    const i = this.pos.get(`${g}|${v}`);
+    if (i === undefined) return false;
+    const last = this.size(g) - 1;
+    if (i !== last) {
+      const moved = this.items.get(`${g}#${last}`)!;
+      this.items.set(`${g}#${i}`, moved);
+      this.pos.set(`${g}|${moved}`, i);
+    }
+    this.items.delete(`${g}#${last}`);
+    this.pos.delete(`${g}|${v}`);
+    if (last === 0) this.len.delete(g);
+    else this.len.set(g, last);
+    return true;
+  }
+  values(g: G): V[] {
+    const out: V[] = [];
+    for (let i = 0; i < this.size(g); i++) out.push(this.at(g, i));
+    return out;
+  }
+  /** Groups with at least one element, sorted (canonical serialisation). */
+  groups(): G[] {
+    return [...this.len.keys()].sort();
+  }
+}
+
+/** Map helpers keeping "default value = absent" (spec 3.1). */
+export function setOrDelete<K, V>(m: JMap<K, V>, k: K, v: V, isDefault: boolean): void {
+  if (isDefault) m.delete(k);
+  else m.set(k, v);
+}
+
+export const pairKey = (a: Address, b: Address): string => `${a}|${b}`;
+
+export class SeqState {
+  // params
+  readonly updatable: JCell<Updatable>;
+  // l1
+  readonly whitelist: JMap<Address, true>;
+  readonly removedList: JMap<Address, true>;
+  readonly stakerSet: JList<Address>;
+  readonly stakerIndexes: JMap<Address, number>;
+  readonly deleteList: JList<Address>;
+  readonly deleteableHeight: JMap<Address, number>;
+  readonly l1Stakers: JMap<Address, StakerInfo>;
+  readonly stakedAmount: JMap<Address, bigint>;
+  readonly tmKeys: JMap<Hex, true>;
+  readonly blsKeys: JMap<Hex, true>;
+  readonly withdrawals: JMap<Address, number>;
+  readonly slashRemaining: JCell<bigint>;
+  // bridge
+  readonly nextMessageSeq: JCell<number>;
+  readonly queue: JList<BridgeMessage>;
+  // rollup (genesis batch only in this issue; the rollup game is the next one)
+  readonly lastCommittedBatchIndex: JCell<number>;
+  readonly lastFinalizedBatchIndex: JCell<number>;
+  readonly committedBatches: JMap<number, Hex>;
+  readonly isChallenger: JMap<Address, true>;
+  readonly latestSequencerSet: JCell<readonly Address[]>;
+  // l2
+  readonly rewardStarted: JCell<boolean>;
+  readonly latestSequencerSetSize: JCell<number>;
+  readonly candidateNumber: JCell<number>;
+  readonly ranking: RankIndex;
+  readonly l2Stakers: JMap<Address, StakerInfo>;
+  readonly commissions: JMap<Address, number>;
+  readonly commissionSchedule: JMap<Address, readonly CommissionEntry[]>;
+  readonly stakerDelegations: JMap<Address, bigint>;
+  readonly delegators: OrderedSets<Address, Address>;
+  readonly delegations: JMap<string, bigint>; // pairKey(staker, delegator)
+  readonly undelegations: JMap<Address, readonly Undelegation[]>;
+  readonly nextUndelegationSeq: JCell<number>;
+  /** Cache: seq → delegator of every record with a non-zero `redelegateTo` (not serialised). */
+  readonly pendingRedelegations: JMap<number, Address>;
+  // sequencer
+  readonly sets: JCell<SequencerSets>;
+  // production
+  readonly syncedTime: JCell<number>;
+  readonly accountedHeight: JCell<number>;
+  readonly epochBlocks: JMap<number, readonly EpochBlocks[]>;
+  // token / record (what this issue needs; inflation and uploads are the next one)
+  readonly inflationRates: JCell<readonly { rate: bigint; effectiveEpochIndex: number }[]>;
+  readonly nextRewardEpochIndex: JCell<number>;
+  // distribute: the delegation records reward code reads (spec 8.10 notify*)
+  readonly distDelegationAmount: JMap<string, bigint>; // `${delegatee}|${epoch}`
+  readonly distDelegators: OrderedSets<string, Address>; // group `${delegatee}|${epoch}`
+  readonly distAmounts: JMap<string, bigint>; // `${delegatee}|${epoch}|${delegator}`
+  readonly unclaimedDelegatees: OrderedSets<Address, Address>; // group delegator
+  readonly unclaimedUndelegated: JMap<string, true>; // pairKey(delegator, delegatee)
+  readonly unclaimedStart: JMap<string, number>;
+  readonly unclaimedEnd: JMap<string, number>;
+  // escrow books
+  readonly escrowL1Staking: JCell<bigint>;
+  readonly escrowRollup: JCell<bigint>;
+  readonly escrowL2Staking: JCell<bigint>;
+  readonly escrowDistribute: JCell<bigint>;
+
+  constructor(journal: Journal, params: SequencerStakingParams, time: number) {
+    this.updatable = new JCell<Updatable>(journal, {
+      stakingValue: params.stakingValue,
+      rewardPercentage: params.rewardPercentage,
+      challengeDeposit: params.challengeDeposit,
+      gasLimitAddStaker: params.gasLimitAddStaker,
+      gasLimitRemoveStakers: params.gasLimitRemoveStakers,
+      finalizationPeriodSeconds: params.finalizationPeriodSeconds,
+      proofWindow: params.proofWindow,
+      proofRewardPercent: params.proofRewardPercent,
+      verifier: params.verifier,
+      oracle: params.oracle,
+      sequencerSetMaxSize: params.sequencerSetMaxSize,
+      rewardStartTime: params.rewardStartTime,
+    });
+    this.whitelist = new JMap(journal);
+    this.removedList = new JMap(journal);
+    this.stakerSet = new JList(journal);
+    for (let i = 0; i < SLOT_COUNT; i++) this.stakerSet.push(ZERO_ADDRESS);
+    this.stakerIndexes = new JMap(journal);
+    this.deleteList = new JList(journal);
+    this.deleteableHeight = new JMap(journal);
+    this.l1Stakers = new JMap(journal);
+    this.stakedAmount = new JMap(journal);
+    this.tmKeys = new JMap(journal);
+    this.blsKeys = new JMap(journal);
+    this.withdrawals = new JMap(journal);
+    this.slashRemaining = new JCell(journal, 0n);
+    this.nextMessageSeq = new JCell(journal, 0);
+    this.queue = new JList(journal);
+    this.lastCommittedBatchIndex = new JCell(journal, 0);
+    this.lastFinalizedBatchIndex = new JCell(journal, 0);
+    this.committedBatches = new JMap(journal);
+    this.isChallenger = new JMap(journal);
+    this.latestSequencerSet = new JCell<readonly Address[]>(journal, []);
+    this.rewardStarted = new JCell(journal, false);
+    this.latestSequencerSetSize = new JCell(journal, 0);
+    this.candidateNumber = new JCell(journal, 0);
+    this.ranking = new RankIndex(journal);
+    this.l2Stakers = new JMap(journal);
+    this.commissions = new JMap(journal);
+    this.commissionSchedule = new JMap(journal);
+    this.stakerDelegations = new JMap(journal);
+    this.delegators = new OrderedSets(journal);
+    this.delegations = new JMap(journal);
+    this.undelegations = new JMap(journal);
+    this.nextUndelegationSeq = new JCell(journal, 0);
+    this.pendingRedelegations = new JMap(journal);
+    this.sets = new JCell<SequencerSets>(journal, {
+      blockHeight0: 0,
+      sequencerSet0: [],
+      blockHeight1: 0,
+      sequencerSet1: [],
+      blockHeight2: 0,
+      sequencerSet2: [],
+      updateTime: time,
+    });
+    this.syncedTime = new JCell(journal, time);
+    this.accountedHeight = new JCell(journal, 0);
+    this.epochBlocks = new JMap(journal);
+    this.inflationRates = new JCell<readonly { rate: bigint; effectiveEpochIndex: number }[]>(journal, [{ rate: params.dailyInflationRate, effectiveEpochIndex: 0 }]);
+    this.nextRewardEpochIndex = new JCell(journal, 0);
+    this.distDelegationAmount = new JMap(journal);
+    this.distDelegators = new OrderedSets(journal);
+    this.distAmounts = new JMap(journal);
+    this.unclaimedDelegatees = new OrderedSets(journal);
+    this.unclaimedUndelegated = new JMap(journal);
+    this.unclaimedStart = new JMap(journal);
+    this.unclaimedEnd = new JMap(journal);
+    this.escrowL1Staking = new JCell(journal, 0n);
+    this.escrowRollup = new JCell(journal, 0n);
+    this.escrowL2Staking = new JCell(journal, 0n);
+    this.escrowDistribute = new JCell(journal, 0n);
+  }
+
+  get u(): Updatable {
+    return this.updatable.get();
+  }
+
+  // ---- derived predicates (spec 6) ----
+  isStaker(a: Address): boolean {
+    const i = this.stakerIndexes.get(a) ?? 0;
+    return i !== 0 && this.stakerSet.at(i - 1) === a;
+  }
+  inDeleteList(a: Address): boolean {
+    return (this.deleteableHeight.get(a) ?? 0) > 0;
+  }
+  isActiveStaker(a: Address): boolean {
+    return this.isStaker(a) && !this.inDeleteList(a);
+  }
+
+  ranking1(a: Address): number {
+    return this.ranking.rankOf(a);
+  }
+  total(a: Address): bigint {
+    return this.stakerDelegations.get(a) ?? 0n;
+  }
+  delegation(staker: Address, delegator: Address): bigint {
+    return this.delegations.get(pairKey(staker, delegator)) ?? 0n;
+  }
+  undelegationsOf(d: Address): readonly Undelegation[] {
+    return this.undelegations.get(d) ?? [];
+  }
+}
+
+/** Everything an action or procedure of this mechanism works with. */
+export interface Seq {
+  readonly ctx: MechanismContext;
+  readonly params: SequencerStakingParams;
+  readonly state: SeqState;
+  /** Chain genesis time g: origin of L2 heights (spec 3.4). */
+  readonly genesisTime: number;
+}
