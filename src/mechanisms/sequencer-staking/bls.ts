@@ -36,6 +36,20 @@ function skBytes(sk: bigint): Uint8Array {
   return out;
 }
 
+// hash-to-G2 of a public key under the PoP DST is a pure function and costs about as much as a
+// signature; PopProve (test keys) and PopVerify of the same key share it.
+const popHashCache = new Map<string, ReturnType<typeof sigs.hash>>();
+function popHash(pk: Uint8Array) {
+  const key = toHex(pk);
+  let h = popHashCache.get(key);
+  if (!h) {
+    h = sigs.hash(pk, POP_DST);
+    if (popHashCache.size > 10_000) popHashCache.clear();
+    popHashCache.set(key, h);
+  }
+  return h;
+}
+
 function g1(pk: Uint8Array) {
   if (pk.length !== 48) return undefined;
   try {
@@ -68,7 +82,7 @@ export const nobleBackend: BlsBackend = {
     const S = g2(pop);
     if (!P || !S) return false;
     try {
-      return sigs.verify(S, sigs.hash(pk, POP_DST), P);
+      return sigs.verify(S, popHash(pk), P);
     } catch {
       return false;
     }
@@ -87,7 +101,7 @@ export const nobleBackend: BlsBackend = {
   publicKey: (sk) => sigs.getPublicKey(skBytes(sk)).toBytes(true),
   popProve(sk) {
     const pk = sigs.getPublicKey(skBytes(sk)).toBytes(true);
-    return sigs.Signature.toBytes(sigs.sign(sigs.hash(pk, POP_DST), skBytes(sk)));
+    return sigs.Signature.toBytes(sigs.sign(popHash(pk), skBytes(sk)));
   },
   sign: (sk, msg) => sigs.Signature.toBytes(sigs.sign(sigs.hash(msg, SIG_DST), skBytes(sk))),
   aggregateSignatures: (list) => sigs.Signature.toBytes(sigs.aggregateSignatures(list.map((s) => sigs.Signature.fromBytes(s)))),
