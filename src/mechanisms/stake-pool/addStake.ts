@@ -14,5 +14,6 @@ export function addStake(sp: Sp, pid: number, u: UserStake, amount: bigint): { u
     totalStake: pool.totalStake + amount,
     freeStake: pool.freeStake + amount,
   });
+  sp.state.countShareChange(pid);
   return { u: resetDebt({ ...u, shares: u.shares + shares, locked: u.locked + amount }, next.rewardAcc), shares };
 }

@@ -34,5 +34,6 @@ export function removeStake(sp: Sp, pid: number, u: UserStake, shares: bigint): 
     totalStake: keep ? pool.totalStake - amount : 0n,
     totalShares: pool.totalShares - removedShares,
   });
+  sp.state.countShareChange(pid);
   return { u: resetDebt({ ...u, shares: remShares - shareDust, locked: remLocked - userDust }, next.rewardAcc), amount, userDust, removedShares };
 }

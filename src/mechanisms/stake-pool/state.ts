@@ -63,10 +63,15 @@ export interface UserStake {
   readonly rewardDebt: bigint;
 }
 
-/** Books for invariant 7 (not in the reference): what a pool was credited and what claims paid. */
+/**
+ * Books for invariant 7 (not in the reference): what a pool was credited, what claims paid, and
+ * how many times a user's shares changed (each such debt reset can over-promise up to 1 pico,
+ * because floor(s·a2) − floor(s·a1) may exceed s·(a2 − a1) by one).
+ */
 export interface RewardBook {
   readonly credited: bigint;
   readonly paid: bigint;
+  readonly shareChanges: bigint;
 }
 
 const stakerKey = (pid: number, user: Address): string => `${pid}/${user}`;
@@ -133,8 +138,13 @@ export class StakePoolState {
     this.miners.set(miner, r);
   }
 
+  countShareChange(pid: number): void {
+    const b = this.book(pid);
+    this.rewardBooks.set(pid, { ...b, shareChanges: b.shareChanges + 1n });
+  }
+
   book(pid: number): RewardBook {
-    return this.rewardBooks.get(pid) ?? { credited: 0n, paid: 0n };
+    return this.rewardBooks.get(pid) ?? { credited: 0n, paid: 0n, shareChanges: 0n };
   }
 }
 
