@@ -214,6 +214,8 @@ export class Chain {
       if (!Number.isSafeInteger(blocks) || blocks < 0) throw new InvalidArgumentError(`advance.blocks must be a non-negative integer, got ${blocks}`);
       if (spec.blockHash !== undefined && blocks === 0) throw new InvalidArgumentError('advance.blockHash needs at least one block passed');
       this.clock.setTime(this.time + seconds);
+      // Time-driven work due at the new time belongs to this step, even when no block passes.
+      this.syncAll();
       for (let b = 0; b < blocks; b++) this.passBlock(b === blocks - 1 ? spec.blockHash : undefined);
       return { ok: true, events: this.events.since(mark) };
     } catch (err) {

@@ -26,7 +26,8 @@ export interface ScenarioRecord {
   file: string;
   name: string;
   passed: boolean;
-  build: { outcome: 'ok' | 'error'; error?: StepRecord['error']; stateRoot?: string; failures: string[] };
+  /** Building the chain: its outcome, the events genesis emitted, and the genesis state root. */
+  build: { outcome: 'ok' | 'error'; error?: StepRecord['error']; events?: Json[]; stateRoot?: string; failures: string[] };
   steps: StepRecord[];
 }
 
@@ -56,6 +57,7 @@ export function runScenario(scenario: Scenario, file: string, options: RunOption
     record.passed = false;
     return record;
   }
+  record.build.events = chain.events.since(0).map(eventJson);
   record.build.stateRoot = chain.stateRoot();
   const check = options.checkInvariants ?? scenario.checkInvariants ?? false;
   if (check) record.build.failures.push(...chain.invariants().map((v) => `invariant after genesis: ${v}`));
