@@ -97,3 +97,17 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/**
+ * Validates a mechanism's parameters (a preset merged with overrides). Failures are
+ * INVALID_ARGUMENT naming each bad field; unknown keys list every parameter the mechanism has.
+ */
+export function parseParamsWith<S extends z.ZodRawShape>(schema: z.ZodObject<S>, raw: unknown, mechanism: string): z.output<z.ZodObject<S>> {
+  const res = schema.safeParse(raw);
+  if (res.success) return res.data;
+  const known = Object.keys(schema.shape).concat('preset');
+  const lines = res.error.issues.map((i) =>
+    i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.join(', ')}; ${mechanism} parameters: ${known.join(', ')}` : `${i.path.join('.')}: ${i.message}`,
+  );
+  throw new InvalidArgumentError(`${mechanism} parameters: ${lines.join('; ')}`, { issues: res.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }, mechanism);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, ConfigError, InvalidArgumentError, keccakText, maxUint, uint, type Address, type AssetSpec, type Hex } from '../../kernel/index.js';
+import { address, ConfigError, keccakText, maxUint, parseParamsWith, uint, type Address, type AssetSpec, type Hex } from '../../kernel/index.js';
 
 /** Synthetic L2 block hash (§2.4): keccak256("l2block:" ‖ decimal b). */
 export function l2Hash(b: bigint | number): Hex {
@@ -119,15 +119,8 @@ export const presets = { 'taiko-a4': taikoA4, 'staking-proposal': stakingProposa
 
 /** Validates preset + overrides, then the configuration check of §3 (`L1_INVALID_CONFIG`). */
 export function parseParams(raw: Record<string, unknown>): ProverPoolParams {
-  const res = paramsSchema.safeParse(raw);
-  if (!res.success) {
-    const known = Object.keys(paramsSchema.shape).concat('preset');
-    const lines = res.error.issues.map((i) =>
-      i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.join(', ')}; proverPool parameters: ${known.join(', ')}` : `${i.path.join('.')}: ${i.message}`,
-    );
-    throw new InvalidArgumentError(`proverPool parameters: ${lines.join('; ')}`, {}, 'proverPool');
-  }
-  const p = { ...res.data, genesisBlockHash: res.data.genesisBlockHash ?? l2Hash(0) };
+  const data = parseParamsWith(paramsSchema, raw, 'proverPool');
+  const p = { ...data, genesisBlockHash: data.genesisBlockHash ?? l2Hash(0) };
   const checks: Array<[boolean, string]> = [
     [p.maxProvers >= 1, 'maxProvers ≥ 1'],
     [p.minCapacity >= 1, 'minCapacity ≥ 1'],

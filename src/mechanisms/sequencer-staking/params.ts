@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, InvalidArgumentError, uint, type Address, type AssetSpec } from '../../kernel/index.js';
+import { address, parseParamsWith, uint, type Address, type AssetSpec } from '../../kernel/index.js';
 
 /** Spec section 4. Amounts are bigint; heights, seconds, sizes and epochs are numbers. */
 const n53 = uint(53).transform((x) => Number(x));
@@ -88,15 +88,7 @@ export const presets = { 'morph-v0.4': morphV04, 'morph-mainnet': morphMainnet, 
 
 /** Shape and widths only; the ordered genesis checks of spec 4 run in `genesis.ts` (they need the genesis time). */
 export function parseParams(raw: Record<string, unknown>): SequencerStakingParams {
-  const res = paramsSchema.safeParse(raw);
-  if (!res.success) {
-    const known = Object.keys(paramsSchema.shape).concat('preset');
-    const lines = res.error.issues.map((i) =>
-      i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.join(', ')}; sequencerStaking parameters: ${known.join(', ')}` : `${i.path.join('.')}: ${i.message}`,
-    );
-    throw new InvalidArgumentError(`sequencerStaking parameters: ${lines.join('; ')}`, {}, 'sequencerStaking');
-  }
-  return res.data;
+  return parseParamsWith(paramsSchema, raw, 'sequencerStaking');
 }
 
 export function assetsOf(): AssetSpec[] {
