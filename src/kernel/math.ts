@@ -104,15 +104,13 @@ export function maxBig(a: bigint, b: bigint): bigint {
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new InvalidArgumentError('isqrt of a negative number', { n: `${n}` });
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton steps from the float estimate; converge to floor.
+  // Start above the root (2^ceil(bits/2) > √n): from there Newton's steps decrease monotonically
+  // to floor(√n). (A float estimate can land below the root by up to ~2^(bits/2 − 53), and
+  // walking up from it by ones does not terminate in practice.)
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      while (x * x > n) x -= 1n;
-      while ((x + 1n) * (x + 1n) <= n) x += 1n;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }

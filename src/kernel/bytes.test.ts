@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccakText, toHex, u256be, utf8, ZERO_HASH } from './bytes.js';
+import { defaultBlockHash } from './clock.js';
+import { StakeworksError } from './errors.js';
+
+const invalid = (e: unknown) => e instanceof StakeworksError && e.code === 'INVALID_ARGUMENT';
+
+describe('keccak256 (Ethereum Keccak, not SHA3-256)', () => {
+  it('known vectors', () => {
+    assert.equal(keccakText(''), '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470');
+    assert.equal(keccakText('abc'), '0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45');
+    assert.equal(keccakText('The quick brown fox jumps over the lazy dog'), '0x4d741b6f1eb29cb2a9b9911c82f56fa8d73b04959d3d9d222895df6c0b28aa15');
+    // keccak256(abi.encode(uint256(0))) and (1): the well-known storage-slot hashes
+    assert.equal(keccak256Hex(u256be(0n)), '0x290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563');
+    assert.equal(keccak256Hex(u256be(1n)), '0xb10e2d527612073b26eecdfd717e6a320cf44b4afac2b0732d9fcbe2b7fa0cf6');
+  });
+  it('keccak256 bytes and hex agree; UTF-8 is used for text', () => {
+    const b = keccak256(utf8('alice'));
+    assert.equal(b.length, 32);
+    assert.equal(toHex(b), keccakText('alice'));
+    assert.equal(keccakText('alice'), '0x9c0257114eb9399a2985f8e75dad7600c5d89fe3824ffa99ec1c3eb8bf3b0501');
+    assert.deepEqual([...utf8('é')], [0xc3, 0xa9]);
+  });
+  it('default block hashes are keccak("block:" ‖ decimal height)', () => {
+    assert.equal(defaultBlockHash(1), '0xe78a59ae478afb8708ca51efd55c7cfa61566adc2351b1140654c218d60f96e2');
+    assert.equal(defaultBlockHash(0), keccakText('block:0'));
+    assert.equal(defaultBlockHash(0), '0x7bce87b70d15e85e15825051e9bb936cf8aa49345c9744104a6dc90aeb2bcd94');
+  });
+});
+
+describe('hex and words', () => {
+  it('u256be is a 32-byte big-endian word', () => {
+    assert.equal(toHex(u256be(0n)), ZERO_HASH);
+    assert.equal(toHex(u256be(1n)), `0x${'0'.repeat(63)}1`);
+    assert.equal(toHex(u256be(0x0102n)), `0x${'0'.repeat(60)}0102`);
+    assert.equal(toHex(u256be(2n ** 256n - 1n)), `0x${'f'.repeat(64)}`);
+    assert.equal(toHex(u256be(2n ** 255n)), `0x80${'0'.repeat(62)}`);
+    assert.throws(() => u256be(2n ** 256n), invalid);
+    assert.throws(() => u256be(-1n), invalid);
+  });
+  it('fromHex / toHex', () => {
+    assert.deepEqual([...fromHex('0x')], []);
+    assert.deepEqual([...fromHex('0xAbCd')], [0xab, 0xcd]);
+    assert.deepEqual([...fromHex('0Xff00')], [0xff, 0x00]);
+    assert.deepEqual([...fromHex('ff00')], [0xff, 0x00]);
+    assert.equal(toHex(new Uint8Array([0, 1, 254, 255])), '0x0001feff');
+    assert.throws(() => fromHex('0xabc'), invalid);
+    assert.throws(() => fromHex('0xzz'), invalid);
+    assert.throws(() => fromHex('0x 1'), invalid);
+  });
+  it('bytesToBigInt', () => {
+    assert.equal(bytesToBigInt(new Uint8Array([])), 0n);
+    assert.equal(bytesToBigInt(new Uint8Array([1, 0])), 256n);
+    assert.equal(bytesToBigInt(keccak256(new Uint8Array())), 0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470n);
+  });
+  it('concatBytes', () => {
+    assert.deepEqual([...concatBytes(new Uint8Array([1]), new Uint8Array([]), new Uint8Array([2, 3]))], [1, 2, 3]);
+    assert.equal(concatBytes(u256be(1n), u256be(2n)).length, 64);
+    assert.equal(concatBytes().length, 0);
+  });
+  it('property: u256be / bytesToBigInt / hex round trip', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }), (x) => {
+        const w = u256be(x);
+        assert.equal(w.length, 32);
+        assert.equal(bytesToBigInt(w), x);
+        assert.equal(BigInt(toHex(w)), x);
+        assert.deepEqual(fromHex(toHex(w)), w);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
