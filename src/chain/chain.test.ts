@@ -301,9 +301,10 @@ describe('chain construction', () => {
     assert.match(buildError(() => Chain.build(pool, { time: -1 })).message, /genesis\.time must be a non-negative integer, got -1/);
     assert.match(buildError(() => Chain.build(pool, { height: 1.5 })).message, /genesis\.height must be a non-negative integer/);
     assert.match(buildError(() => Chain.build(pool, { proverPool: { x: 1 } })).message, /^genesis\.proverPool/);
-    // genesis above the TKO cap is refused by the conservation check, not silently accepted
-    const over = Chain.build(pool, { balances: { alice: { TKO: (1n << 64n).toString() } } });
-    assert.deepEqual(over.invariants(), ['ledger: TKO: supply above maximum']);
+    // genesis above the TKO cap is refused outright
+    e = buildError(() => Chain.build(pool, { balances: { alice: { TKO: (1n << 64n).toString() } } }));
+    assert.equal(e.code, 'INVALID_ARGUMENT');
+    assert.match(e.message, /would exceed the maximum supply 18446744073709551615/);
   });
 
   it('bad chain config: unknown mechanism, preset, parameter; configuration check', () => {

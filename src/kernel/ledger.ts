@@ -130,6 +130,11 @@ export class Ledger {
   /** Genesis allocation: counts into supply as genesis, emits nothing. */
   allocate(asset: string, who: Address, amount: bigint): void {
     this.requireAmount(amount);
+    const spec = this.asset(asset);
+    const before = this.totalsOf(asset).supply;
+    if (spec.maxSupply !== undefined && before + amount > spec.maxSupply) {
+      throw new InvalidArgumentError(`genesis allocation of ${amount} ${asset} would exceed the maximum supply ${spec.maxSupply}`, { asset, account: who });
+    }
     const book = this.book(asset);
     book.set(who, (book.get(who) ?? 0n) + amount);
     const t = this.totalsOf(asset);
