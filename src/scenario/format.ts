@@ -49,6 +49,12 @@ function eventText(events: Json[]): string {
 
 /** Compact one-line JSON with names for known addresses, cut at 160 characters. */
 function short(v: Json | undefined): string {
-  const text = JSON.stringify(v, (_k, x) => (typeof x === 'string' && /^0x[0-9a-f]{40}$/.test(x) ? (nameOf(x) ?? x) : x)) ?? '';
+  const text =
+    JSON.stringify(v, (_k, x) => {
+      if (typeof x !== 'string') return x;
+      if (/^0x[0-9a-f]{40}$/.test(x)) return nameOf(x) ?? x;
+      if (/^0x[0-9a-f]{64}$/.test(x)) return `${x.slice(0, 6)}…${x.slice(-4)}`; // hashes: enough to tell apart
+      return x;
+    }) ?? '';
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }

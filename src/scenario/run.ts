@@ -78,18 +78,18 @@ function runStep(chain: Chain, step: Step, index: number): StepRecord {
   if ('tx' in step) {
     const rootBefore = step.expectError ? chain.stateRoot() : undefined;
     outcome = chain.tx(step.tx.from, step.tx.call, step.tx.args ?? {});
-    base = { kind: 'tx', from: step.tx.from, call: step.tx.call, args: toJson(step.tx.args ?? {}) };
+    base = { kind: 'tx', from: step.tx.from, call: step.tx.call, args: asWritten(step.tx.args ?? {}) };
     checkError(outcome, step.expectError, failures);
     if (step.expectError && rootBefore !== chain.stateRoot()) failures.push('the failed transaction changed the state root');
     checkEffects(chain, outcome, step.expect, step.expectEventsExactly, failures);
   } else if ('query' in step) {
     outcome = chain.query(step.query.call, step.query.args ?? {});
-    base = { kind: 'query', call: step.query.call, args: toJson(step.query.args ?? {}) };
+    base = { kind: 'query', call: step.query.call, args: asWritten(step.query.args ?? {}) };
     checkError(outcome, step.expectError, failures);
     if (outcome.ok && step.expect !== undefined) failures.push(...partialMatch(step.expect, toJson(outcome.result)).map((m) => `result ${m}`));
   } else if ('advance' in step) {
     outcome = chain.advance(step.advance);
-    base = { kind: 'advance', advance: toJson(step.advance) };
+    base = { kind: 'advance', advance: asWritten(step.advance) };
     checkError(outcome, undefined, failures);
     checkEffects(chain, outcome, step.expect, step.expectEventsExactly, failures);
   } else {
@@ -153,4 +153,11 @@ function errorJson(e: StakeworksError): StepRecord['error'] {
 function toStakeworks(err: unknown): StakeworksError {
   if (err instanceof StakeworksError) return err;
   return new StakeworksError('INTERNAL_ERROR', 'kernel', err instanceof Error ? err.message : String(err), { stack: (err as Error)?.stack });
+}
+
+/** Arguments as the file wrote them: YAML integers (parsed as bigint for precision) stay numbers when safe. */
+function asWritten(v: unknown): Json {
+  return toJson(
+    JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? (x <= BigInt(Number.MAX_SAFE_INTEGER) && x >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString()) : x))),
+  );
 }
