@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), staker: address });
+const args = argsOf({ pid: pidArg, staker: address });
 
 /** §7.7: the first entry creates the list and makes the pool private. */
 export function addToWhitelist(sp: Sp): ActionSpec<z.output<typeof args>> {

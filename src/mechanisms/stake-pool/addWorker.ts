@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
 import { requirePool, requireOwner, setPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import { now, type Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), worker: workerArg });
+const args = argsOf({ pid: pidArg, worker: workerArg });
 
 /** §7.3 (D1): only the operator, owning the pool, binds; every record of the worker must be Ready. */
 export function addWorker(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { forceStopAll } from './forceStopAll.js';
 import { requirePool } from './guards.js';
 import { hasExpiredWithdrawal } from './hasExpiredWithdrawal.js';
 import { processQueue } from './processQueue.js';
 import { now, type Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53) });
+const args = argsOf({ pid: pidArg });
 
 /** §7.19 (D3): the block hook's rule, callable by anyone. */
 export function checkAndMaybeForceWithdraw(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import { payReward } from './payReward.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), target: address.optional() });
+const args = argsOf({ pid: pidArg, target: address.optional() });
 
 /** §7.17. */
 export function claimOwnerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {

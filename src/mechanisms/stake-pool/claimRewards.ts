@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requirePool, setPool } from './guards.js';
 import { payReward } from './payReward.js';
 import { settleReward } from './settleReward.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), target: address.optional() });
+const args = argsOf({ pid: pidArg, target: address.optional() });
 
 /** §7.16: the owner's commission (if the caller owns the pool) plus the caller's own rewards. O(1). */
 export function claimRewards(sp: Sp): ActionSpec<z.output<typeof args>> {

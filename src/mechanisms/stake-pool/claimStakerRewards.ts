@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requirePool } from './guards.js';
 import { payReward } from './payReward.js';
 import { settleReward } from './settleReward.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), target: address.optional() });
+const args = argsOf({ pid: pidArg, target: address.optional() });
 
 /** §7.18. */
 export function claimStakerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { addStake } from './addStake.js';
 import { requirePool } from './guards.js';
 import { processQueue } from './processQueue.js';
@@ -8,7 +9,7 @@ import { settleSlash } from './settleSlash.js';
 import { setStakeLedger, stakeLedgerOf } from './stakeLedger.js';
 import { PHA, type Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), amount: uint(128) });
+const args = argsOf({ pid: pidArg, amount: uint(128) });
 
 /** §7.10: PHA stays in the delegator's account under the `phala/sp` lock; new free stake pays the queue first. */
 export function contribute(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requirePool } from './guards.js';
 import { receiveReward } from './receiveReward.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ rewards: z.array(z.strictObject({ pid: smallUint(53), amount: uint(128) })) });
+const args = argsOf({ rewards: z.array(z.strictObject({ pid: pidArg, amount: uint(128) })) });
 
 /** §7.22: the reference's backfill of rewards lost to a migration. */
 export function forceAssignReward(sp: Sp): ActionSpec<z.output<typeof args>> {

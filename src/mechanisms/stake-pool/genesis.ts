@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { address, smallUint, uint, type MechanismContext } from '../../kernel/index.js';
-import { fxArg, workerArg } from './schemas.js';
+import { fxArg, workerArg, pidArg } from './schemas.js';
 import { LOCK_ID, PHA, type StakePoolState } from './state.js';
 
 const amount = uint(128);
@@ -14,7 +14,7 @@ export const genesisSchema = z.strictObject({
   pools: z
     .array(
       z.strictObject({
-        pid: smallUint(53),
+        pid: pidArg,
         owner: address,
         commission: smallUint(32).nullish(),
         ownerReward: amount.optional(),
@@ -32,7 +32,7 @@ export const genesisSchema = z.strictObject({
   stakers: z
     .array(
       z.strictObject({
-        pid: smallUint(53),
+        pid: pidArg,
         user: address,
         locked: amount.optional(),
         shares: amount.optional(),

@@ -5,7 +5,7 @@ import { requirePool } from './guards.js';
 import { hasExpiredWithdrawal } from './hasExpiredWithdrawal.js';
 import { minerAccount } from './minerAccount.js';
 import { price } from './price.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import { pending } from './settleReward.js';
 import { slashOf } from './settleSlash.js';
 import { now, type MinerRecord, type PoolRecord, type Sp, type UserStake, type WithdrawRequest } from './state.js';
@@ -42,8 +42,8 @@ function stakeView(pool: PoolRecord, u: UserStake): Record<string, unknown> {
 /** §10: every read. */
 export function queries(sp: Sp): Record<string, QuerySpec> {
   const { state, params, ctx } = sp;
-  const pidArgs = argsOf({ pid: smallUint(53) });
-  const userArgs = argsOf({ pid: smallUint(53), user: address });
+  const pidArgs = argsOf({ pid: pidArg });
+  const userArgs = argsOf({ pid: pidArg, user: address });
   const getUserStake: QuerySpec<z.output<typeof userArgs>> = {
     summary: 'a delegator record with pending rewards and pending slash',
     args: userArgs,
@@ -88,7 +88,7 @@ export function queries(sp: Sp): Record<string, QuerySpec> {
     },
     getMiner: {
       summary: 'the mining record of a pool/worker pair, bound or not',
-      args: argsOf({ pid: smallUint(53), worker: workerArg }),
+      args: argsOf({ pid: pidArg, worker: workerArg }),
       run: ({ pid, worker }) => {
         const miner = minerAccount(pid, worker);
         const r = state.miners.get(miner);
@@ -149,7 +149,7 @@ export function queries(sp: Sp): Record<string, QuerySpec> {
     },
     hasExpiredWithdrawal: {
       summary: 'whether the grace rule would force the pool to stop now (or at `now`)',
-      args: argsOf({ pid: smallUint(53), now: smallUint(53).optional() }),
+      args: argsOf({ pid: pidArg, now: smallUint(53).optional() }),
       run: ({ pid, now: at }) => ({ expired: hasExpiredWithdrawal(requirePool(sp, pid), at ?? now(sp), params.gracePeriod) }),
     },
   };

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
 import { requirePool } from './guards.js';
 import { reclaim } from './reclaim.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), worker: workerArg });
+const args = argsOf({ pid: pidArg, worker: workerArg });
 
 /** §7.15: permissionless once the cooldown has passed (≥). */
 export function reclaimWorker(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { strip } from './fixed.js';
 import { requirePool, setPool } from './guards.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), account: address });
+const args = argsOf({ pid: pidArg, account: address });
 
 /** §7.20: repair call; cuts a request down to the user's stripped shares. No event. */
 export function reconcileWithdrawQueue(sp: Sp): ActionSpec<z.output<typeof args>> {

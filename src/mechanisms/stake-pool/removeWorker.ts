@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import { isMining, type Sp } from './state.js';
 import { stopMiner } from './stopMiner.js';
 
-const args = argsOf({ pid: smallUint(53), worker: workerArg });
+const args = argsOf({ pid: pidArg, worker: workerArg });
 
 /** §7.4: unbinds (stopping it if mining); the mining record stays so its stake can be reclaimed. */
 export function removeWorker(sp: Sp): ActionSpec<z.output<typeof args>> {

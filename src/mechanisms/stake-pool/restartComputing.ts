@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
 import { requirePool } from './guards.js';
 import { reclaim } from './reclaim.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import { startMining } from './startMining.js';
 import type { Sp } from './state.js';
 import { stopChecked } from './stopComputing.js';
 
-const args = argsOf({ pid: smallUint(53), worker: workerArg, stake: uint(128) });
+const args = argsOf({ pid: pidArg, worker: workerArg, stake: uint(128) });
 
 /** §7.14: stop, reclaim without cooldown (paying the queue first), start again with more stake. Atomic. */
 export function restartComputing(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keccakText, type Hex } from '../../kernel/index.js';
+import { keccakText, uint, type Hex } from '../../kernel/index.js';
 import { MAX_FX, parseFx, type Fx } from './fixed.js';
 
 /** A U64F64 value: its bits (number or decimal string) or the `"fx:<decimal>"` literal (§3.2). */
@@ -29,3 +29,9 @@ export const workerArg = z.string().transform((v, ctx): Hex => {
   }
   return w;
 });
+
+/**
+ * A pool id: u64 as in the reference. Ids beyond 2^53 cannot exist (pids are a counter), so they
+ * map to -1 and fail POOL_DOES_NOT_EXIST like any unknown pool, not INVALID_ARGUMENT.
+ */
+export const pidArg = uint(64).transform((x) => (x > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(x)));

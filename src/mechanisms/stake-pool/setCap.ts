@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), cap: uint(128) });
+const args = argsOf({ pid: pidArg, cap: uint(128) });
 
 /** §7.5: once set the cap cannot be unset; it may not go below the current stake. */
 export function setCap(sp: Sp): ActionSpec<z.output<typeof args>> {

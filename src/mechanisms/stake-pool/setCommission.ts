@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import type { Sp } from './state.js';
 
 const args = argsOf({
-  pid: smallUint(53),
+  pid: pidArg,
   commission: smallUint(32).refine((c) => c <= 1_000_000, 'commission is in parts per million: at most 1000000'),
 });
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { argsOf, smallUint, utf8, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), description: z.string() });
+const args = argsOf({ pid: pidArg, description: z.string() });
 
 /** §7.9: bounded in UTF-8 bytes, no event. */
 export function setPoolDescription(sp: Sp): ActionSpec<z.output<typeof args>> {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import { startMining } from './startMining.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), worker: workerArg, stake: uint(128) });
+const args = argsOf({ pid: pidArg, worker: workerArg, stake: uint(128) });
 
 /** §7.12. */
 export function startComputing(sp: Sp): ActionSpec<z.output<typeof args>> {

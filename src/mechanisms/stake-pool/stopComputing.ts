@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec, type Address, type Hex } from '../../kernel/index.js';
 import { requireOwnedPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
-import { workerArg } from './schemas.js';
+import { workerArg, pidArg } from './schemas.js';
 import type { Sp } from './state.js';
 import { stopMiner } from './stopMiner.js';
 
-const args = argsOf({ pid: smallUint(53), worker: workerArg });
+const args = argsOf({ pid: pidArg, worker: workerArg });
 
 /** §7.13 checks, shared with restartComputing. */
 export function stopChecked(sp: Sp, sender: Address, pid: number, worker: Hex): void {

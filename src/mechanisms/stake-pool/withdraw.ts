@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { argsOf, minBig, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { pidArg } from './schemas.js';
 import { bdiv, isDust, strip } from './fixed.js';
 import { price } from './price.js';
 import { queueRequest } from './queueRequest.js';
@@ -9,7 +10,7 @@ import { settleSlash } from './settleSlash.js';
 import { ledgerReduce } from './stakeLedger.js';
 import type { Sp } from './state.js';
 
-const args = argsOf({ pid: smallUint(53), shares: uint(128) });
+const args = argsOf({ pid: pidArg, shares: uint(128) });
 
 /** §7.11: what free stake covers is paid now; the rest waits in the FIFO queue (and keeps earning). */
 export function withdraw(sp: Sp): ActionSpec<z.output<typeof args>> {
