@@ -18,6 +18,9 @@ import { SeqState, type Seq } from './state.js';
 import { sync } from './sync.js';
 import { undelegateStake } from './undelegateStake.js';
 import { withdraw } from './withdraw.js';
+import { tokenActions } from './token.js';
+import { recordActions } from './record.js';
+import { claimCommission, claimReward, cleanDistributions } from './distribute.js';
 
 /**
  * Morph-style sequencer staking (L1Staking, the L1→L2 bridge, L2Staking, Sequencer; v0.4.x).
@@ -55,6 +58,11 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
         startReward: startReward(seq),
         updateSequencerSetMaxSize: updateSequencerSetMaxSize(seq),
         updateRewardStartTime: updateRewardStartTime(seq),
+        claimReward: claimReward(seq),
+        claimCommission: claimCommission(seq),
+        cleanDistributions: cleanDistributions(seq),
+        ...tokenActions(seq),
+        ...recordActions(seq),
         ...restricted(seq),
       },
       queries: queries(seq),

@@ -6,6 +6,9 @@ import { activeSetAt } from './sequencer.js';
 import { pairKey, type Seq } from './state.js';
 import { currentEpochOrNull, epochAt, l2Height, tau } from './time.js';
 import { blsKeyArg, tmKeyArg } from './keys.js';
+import { rewardRange } from './distribute.js';
+import { buildRewardEpoch } from './record.js';
+import { morphSupply } from './token.js';
 
 /** Spec 9: the reads of this issue (L1 staking, bridge, L2 staking, sequencer, production, escrow). */
 export function queries(seq: Seq): Record<string, QuerySpec> {
@@ -30,6 +33,20 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
       blsKey: info?.blsKey ?? '0x',
     };
   };
+  const rangeGetter = (name: string, item: (i: bigint) => unknown): Record<string, QuerySpec> => ({
+    [name]: {
+      summary: `${name} (the release's getter: only start 0 works)`,
+      args: argsOf({ start: uint(256), end: uint(256) }),
+      run: ({ start, end }: { start: bigint; end: bigint }) => {
+        if (end < start) ctx.fail('INVALID_INDEX', 'invalid index');
+        if (start > 0n) ctx.fail('PANIC_INDEX_OUT_OF_BOUNDS', 'array index out of bounds');
+        if (end > 100_000n) ctx.fail('INVALID_ARGUMENT', 'range too large');
+        const items: unknown[] = [];
+        for (let i = 0n; i <= end; i++) items.push(item(i));
+        return { items };
+      },
+    },
+  });
   return {
     getL1Params: {
       summary: 'L1 staking parameters and slashRemaining',
@@ -207,7 +224,7 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
           const v = st.distAmounts.get(`${g}|${d}`);
           if (v !== undefined) amounts[d] = v;
         }
-        return { delegatorRewardAmount: 0n, delegationAmount: st.distDelegationAmount.get(g) ?? 0n, delegators, amounts };
+        return { delegatorRewardAmount: st.distDelegatorReward.get(g) ?? 0n, delegationAmount: st.distDelegationAmount.get(g) ?? 0n, delegators, amounts };
       },
     },
     queryAllUnclaimedEpochs: {
@@ -227,6 +244,70 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
       summary: 'true when the delegatee is not in the delegator unclaimed set',
       args: argsOf({ delegator: address, delegatee: address }),
       run: ({ delegator, delegatee }) => ({ claimed: !st.unclaimedDelegatees.has(delegator, delegatee) }),
+    },
+    getTokenInfo: {
+      summary: 'MorphToken summary',
+      args: noArgs,
+      run: () => ({
+        name: 'Morph',
+        symbol: 'MPH',
+        decimals: 18,
+        totalSupply: morphSupply(seq),
+        inflationRatesCount: st.inflationRates.get().length,
+        inflationMintedEpochs: st.inflationMintedEpochs.get(),
+      }),
+    },
+    allowance: {
+      summary: 'MORPH allowance',
+      args: argsOf({ owner: address, spender: address }),
+      run: ({ owner, spender }) => ({ allowance: st.allowances.get(pairKey(owner, spender)) ?? 0n }),
+    },
+    getInflationRates: { summary: 'the inflation rate schedule', args: noArgs, run: () => ({ rates: st.inflationRates.get().map((r) => ({ ...r })) }) },
+    inflation: { summary: 'inflation minted for an epoch', args: argsOf({ epochIndex: smallUint(53) }), run: ({ epochIndex }) => ({ amount: st.inflations.get(epochIndex) ?? 0n }) },
+    getRecord: {
+      summary: 'Record indexes',
+      args: noArgs,
+      run: () => ({
+        oracle: st.u.oracle,
+        nextBatchSubmissionIndex: st.nextBatchSubmissionIndex.get(),
+        nextRollupEpochIndex: st.nextRollupEpochIndex.get(),
+        nextRewardEpochIndex: st.nextRewardEpochIndex.get(),
+        latestRewardEpochBlock: st.latestRewardEpochBlock.get(),
+        startBlockSet: st.startBlockSet.get(),
+        autoRecord: seq.params.autoRecord,
+      }),
+    },
+    ...rangeGetter('getBatchSubmissions', (i) => st.batchSubmissions.get(`${i}`) ?? { index: 0n, submitter: ZERO_ADDRESS, startBlock: 0n, endBlock: 0n, rollupTime: 0n, rollupBlock: 0n }),
+    ...rangeGetter('getRollupEpochs', (i) => st.rollupEpochs.get(`${i}`) ?? { index: 0n, submitter: ZERO_ADDRESS, startTime: 0n, endTime: 0n, endBlock: 0n }),
+    ...rangeGetter('getRewardEpochs', (i) => {
+      const e = i <= BigInt(Number.MAX_SAFE_INTEGER) ? st.rewardEpochs.get(Number(i)) : undefined;
+      return e ? { ...e } : { index: 0, blockCount: 0n, sequencers: [], sequencerBlocks: [], sequencerRatios: [], sequencerCommissions: [] };
+    }),
+    getDistributeInfo: { summary: 'Distribute counters', args: noArgs, run: () => ({ mintedEpochCount: st.mintedEpochCount.get() }) },
+    queryUnclaimed: {
+      summary: "a delegator's unclaimed reward from a delegatee",
+      args: argsOf({ delegatee: address, delegator: address }),
+      run: ({ delegatee, delegator }) => {
+        if (st.unclaimedDelegatees.size(delegator) === 0) ctx.fail('INVALID_DELEGATOR_OR_NO_REMAINING_REWARD', 'invalid delegator or no remaining reward');
+        if (!st.unclaimedDelegatees.has(delegator, delegatee)) ctx.fail('NO_REMAINING_REWARD_OF_THE_DELEGATEE', 'no remaining reward of the delegatee');
+        return { reward: rewardRange(seq, delegatee, delegator, st.mintedEpochCount.get() - 1).reward };
+      },
+    },
+    queryAllUnclaimed: {
+      summary: "a delegator's unclaimed rewards, per delegatee",
+      args: argsOf({ delegator: address }),
+      run: ({ delegator }) => {
+        if (st.unclaimedDelegatees.size(delegator) === 0) ctx.fail('INVALID_DELEGATOR_OR_NO_REMAINING_REWARD', 'invalid delegator or no remaining reward');
+        const ds = st.unclaimedDelegatees.values(delegator);
+        return { delegatees: ds, rewards: ds.map((d) => rewardRange(seq, d, delegator, st.mintedEpochCount.get() - 1).reward) };
+      },
+    },
+    queryUnclaimedCommission: { summary: 'commission balance', args: argsOf({ delegatee: address }), run: ({ delegatee }) => ({ amount: st.distCommissions.get(delegatee) ?? 0n }) },
+    queryOldestDistribution: { summary: 'oldest kept distribution', args: argsOf({ delegatee: address }), run: ({ delegatee }) => ({ epochIndex: st.oldestDistribution.get(delegatee) ?? 0 }) },
+    previewRewardEpoch: {
+      summary: 'the RewardEpochInfo the built-in recorder would build now',
+      args: argsOf({ epoch: smallUint(53) }),
+      run: ({ epoch }) => ({ ...buildRewardEpoch(seq, epoch) }),
     },
     getEscrow: {
       summary: 'escrow books',

@@ -40,6 +40,32 @@ export interface EpochBlocks {
   readonly blocks: bigint;
 }
 
+export interface RewardEpochInfo {
+  readonly index: number;
+  readonly blockCount: bigint;
+  readonly sequencers: readonly Address[];
+  readonly sequencerBlocks: readonly bigint[];
+  readonly sequencerRatios: readonly bigint[];
+  readonly sequencerCommissions: readonly bigint[];
+}
+
+export interface BatchData {
+  readonly originTimestamp: number;
+  readonly finalizeTimestamp: number;
+  readonly signedSequencersBitmap: bigint;
+  readonly submitter: Address;
+  readonly sequencerSetAfter?: readonly Address[];
+}
+
+export interface Challenge {
+  readonly challenger: Address;
+  readonly challengeDeposit: bigint;
+  readonly startTime: number;
+  readonly finished: boolean;
+  readonly challengeSuccess: boolean;
+  readonly pendingProver: Address;
+}
+
 export interface CommissionEntry {
   readonly rate: number;
   readonly fromEpoch: number;
@@ -150,6 +176,14 @@ export class SeqState {
   readonly committedBatches: JMap<number, Hex>;
   readonly isChallenger: JMap<Address, true>;
   readonly latestSequencerSet: JCell<readonly Address[]>;
+  readonly batchData: JMap<number, BatchData>;
+  readonly challenges: JMap<number, Challenge>;
+  readonly inChallenge: JCell<boolean>;
+  readonly batchChallenged: JCell<number>;
+  readonly revertReqIndex: JCell<number>;
+  readonly paused: JCell<boolean>;
+  readonly batchChallengeReward: JMap<Address, bigint>;
+  readonly proveRemaining: JCell<bigint>;
   // l2
   readonly rewardStarted: JCell<boolean>;
   readonly latestSequencerSetSize: JCell<number>;
@@ -174,6 +208,20 @@ export class SeqState {
   // token / record (what this issue needs; inflation and uploads are the next one)
   readonly inflationRates: JCell<readonly { rate: bigint; effectiveEpochIndex: number }[]>;
   readonly nextRewardEpochIndex: JCell<number>;
+  readonly inflations: JMap<number, bigint>;
+  readonly inflationMintedEpochs: JCell<number>;
+  readonly allowances: JMap<string, bigint>; // pairKey(owner, spender)
+  readonly nextBatchSubmissionIndex: JCell<bigint>;
+  readonly nextRollupEpochIndex: JCell<bigint>;
+  readonly latestRewardEpochBlock: JCell<bigint>;
+  readonly startBlockSet: JCell<boolean>;
+  readonly batchSubmissions: JMap<string, unknown>; // decimal index → item
+  readonly rollupEpochs: JMap<string, unknown>;
+  readonly rewardEpochs: JMap<number, RewardEpochInfo>;
+  readonly mintedEpochCount: JCell<number>;
+  readonly distDelegatorReward: JMap<string, bigint>; // `${delegatee}|${epoch}`
+  readonly oldestDistribution: JMap<Address, number>;
+  readonly distCommissions: JMap<Address, bigint>;
   // distribute: the delegation records reward code reads (spec 8.10 notify*)
   readonly distDelegationAmount: JMap<string, bigint>; // `${delegatee}|${epoch}`
   readonly distDelegators: OrderedSets<string, Address>; // group `${delegatee}|${epoch}`
@@ -223,6 +271,14 @@ export class SeqState {
     this.committedBatches = new JMap(journal);
     this.isChallenger = new JMap(journal);
     this.latestSequencerSet = new JCell<readonly Address[]>(journal, []);
+    this.batchData = new JMap(journal);
+    this.challenges = new JMap(journal);
+    this.inChallenge = new JCell(journal, false);
+    this.batchChallenged = new JCell(journal, 0);
+    this.revertReqIndex = new JCell(journal, 0);
+    this.paused = new JCell(journal, false);
+    this.batchChallengeReward = new JMap(journal);
+    this.proveRemaining = new JCell(journal, 0n);
     this.rewardStarted = new JCell(journal, false);
     this.latestSequencerSetSize = new JCell(journal, 0);
     this.candidateNumber = new JCell(journal, 0);
@@ -250,6 +306,20 @@ export class SeqState {
     this.epochBlocks = new JMap(journal);
     this.inflationRates = new JCell<readonly { rate: bigint; effectiveEpochIndex: number }[]>(journal, [{ rate: params.dailyInflationRate, effectiveEpochIndex: 0 }]);
     this.nextRewardEpochIndex = new JCell(journal, 0);
+    this.inflations = new JMap(journal);
+    this.inflationMintedEpochs = new JCell(journal, 0);
+    this.allowances = new JMap(journal);
+    this.nextBatchSubmissionIndex = new JCell(journal, params.nextBatchSubmissionIndex);
+    this.nextRollupEpochIndex = new JCell(journal, 0n);
+    this.latestRewardEpochBlock = new JCell(journal, 0n);
+    this.startBlockSet = new JCell(journal, false);
+    this.batchSubmissions = new JMap(journal);
+    this.rollupEpochs = new JMap(journal);
+    this.rewardEpochs = new JMap(journal);
+    this.mintedEpochCount = new JCell(journal, 0);
+    this.distDelegatorReward = new JMap(journal);
+    this.oldestDistribution = new JMap(journal);
+    this.distCommissions = new JMap(journal);
     this.distDelegationAmount = new JMap(journal);
     this.distDelegators = new OrderedSets(journal);
     this.distAmounts = new JMap(journal);

@@ -1,12 +1,13 @@
 import { accountTo } from './accounting.js';
 import { delegateCore, delegationBlocker, finishDelegation } from './delegation.js';
 import { REWARD_EPOCH } from './params.js';
+import { autoRecordNext } from './record.js';
 import type { Seq, Undelegation } from './state.js';
 import { l2HeightAt, type L2At } from './time.js';
 
 /**
- * Spec 7.1 sync(now): epoch boundaries in order (account blocks up to the boundary, [record the
- * ended epochs: the rewards issue], convert due redelegations), then account up to now. The
+ * Spec 7.1 sync(now): epoch boundaries in order (account blocks up to the boundary, record the
+ * ended epochs when autoRecord, convert due redelegations), then account up to now. The
  * chain commits it on its own before every transaction, query, hook and state root.
  */
 export function sync(seq: Seq): void {
@@ -20,7 +21,7 @@ export function sync(seq: Seq): void {
     const b = rst + k * REWARD_EPOCH;
     const at: L2At = { h: l2HeightAt(seq, b), time: b };
     accountTo(seq, at.h);
-    // 7.1 step 2.2 (autoRecord: record ended epochs) belongs to the rewards issue; its seam is here.
+    if (seq.params.autoRecord) while (st.nextRewardEpochIndex.get() < k) autoRecordNext(seq);
     convertRedelegations(seq, k, at);
   }
   accountTo(seq, l2HeightAt(seq, now));
