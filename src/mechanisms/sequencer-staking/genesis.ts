@@ -127,4 +127,5 @@ export function applyGenesis(seq: Seq): void {
   st.latestSequencerSetSize.set(set.length);
   st.sets.set({ blockHeight0: 0, sequencerSet0: set, blockHeight1: 0, sequencerSet1: set, blockHeight2: 0, sequencerSet2: set, updateTime: g });
   ctx.emit('SequencerSetUpdated', { sequencerSet: set, blockHeight: 0 });
+  st.batchData.set(0, { originTimestamp: g, finalizeTimestamp: g, signedSequencersBitmap: 0n, submitter: ZERO_ADDRESS, ...(p.blsEnabled ? { sequencerSetAfter: set } : {}) });
 }

@@ -19,6 +19,7 @@ import { sync } from './sync.js';
 import { undelegateStake } from './undelegateStake.js';
 import { withdraw } from './withdraw.js';
 import { tokenActions } from './token.js';
+import { rollupActions, rollupQueries } from './rollup.js';
 import { recordActions } from './record.js';
 import { claimCommission, claimReward, cleanDistributions } from './distribute.js';
 
@@ -62,10 +63,11 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
         claimCommission: claimCommission(seq),
         cleanDistributions: cleanDistributions(seq),
         ...tokenActions(seq),
+        ...rollupActions(seq),
         ...recordActions(seq),
         ...restricted(seq),
       },
-      queries: queries(seq),
+      queries: { ...queries(seq), ...rollupQueries(seq) },
       sync: () => sync(seq),
       onBlock() {
         sync(seq);
