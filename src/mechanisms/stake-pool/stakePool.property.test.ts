@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Chain } from '../../chain/chain.js';
-import { parseAddress } from '../../kernel/index.js';
+import { parseAddress, type ChainEvent } from '../../kernel/index.js';
 
 /**
  * Random sequences of contributions, withdrawals, starts, stops, restarts, reclaims,
@@ -89,11 +89,64 @@ function veOf(chain: Chain, w: string): bigint {
   return r.ok ? BigInt((r.result as { miner: { ve: bigint } }).miner.ve) : 0n;
 }
 
+/**
+ * The plain reference for rewards, side by side with the accumulator: walks every reward as it
+ * is received and credits each user toStakers × shares / totalShares in (almost) exact rationals.
+ * The engine may differ by the truncations of §3: at most one pico per change of the user's
+ * shares (each debt reset) plus one for the final conversion.
+ */
+const SCALE = 10n ** 30n;
+class RewardModel {
+  readonly ideal = new Map<string, bigint>();
+  readonly claimed = new Map<string, bigint>();
+  readonly resets = new Map<string, bigint>();
+  commission = 0n;
+
+  shares(chain: Chain): Map<string, bigint> {
+    const m = new Map<string, bigint>();
+    for (const u of users) {
+      const q = chain.query('stakePool.getUserStake', { pid: 0, user: u });
+      m.set(u, q.ok ? BigInt((q.result as { stake: { shares: bigint } }).stake.shares) : 0n);
+    }
+    return m;
+  }
+
+  observe(before: Map<string, bigint>, after: Map<string, bigint>, events: readonly ChainEvent[]): void {
+    const total = [...before.values()].reduce((a, b) => a + b, 0n);
+    const dustDismissed = events.some((e) => e.name === 'RewardDismissedDust');
+    for (const e of events) {
+      if (e.name === 'RewardReceived') {
+        this.commission += e.args.toOwner as bigint;
+        if (!dustDismissed) for (const u of users) this.add(this.ideal, u, ((e.args.toStakers as bigint) * before.get(u)! * SCALE) / total);
+      }
+      if (e.name.endsWith('RewardsWithdrawn')) this.add(this.claimed, users.find((u) => parseAddress(u) === e.args.user)!, e.args.amount as bigint);
+    }
+    for (const u of users) if (before.get(u) !== after.get(u)) this.add(this.resets, u, 1n);
+  }
+
+  check(chain: Chain): void {
+    const pool = (chain.query('stakePool.getPool', { pid: 0 }).result as { pool: { ownerReward: bigint } }).pool;
+    for (const u of users) {
+      const r = chain.query('stakePool.pendingRewards', { pid: 0, user: u }).result as { pending: bigint; availableRewards: bigint };
+      const engine = (this.claimed.get(u) ?? 0n) + BigInt(r.pending) + BigInt(r.availableRewards) + (u === 'owner' ? BigInt(pool.ownerReward) : 0n);
+      const model = (this.ideal.get(u) ?? 0n) / SCALE + (u === 'owner' ? this.commission : 0n);
+      const slack = (this.resets.get(u) ?? 0n) + 2n;
+      const diff = engine - model;
+      assert.ok(diff <= slack && -diff <= slack, `${u}: accumulator gives ${engine}, history walk ${model} (slack ${slack})`);
+    }
+  }
+
+  private add(m: Map<string, bigint>, k: string, v: bigint): void {
+    m.set(k, (m.get(k) ?? 0n) + v);
+  }
+}
+
 /** What the runs exercised: successful actions by kind and events by name (checked for coverage). */
 const seen = new Map<string, number>();
 const tally = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
 
-function apply(chain: Chain, c: Cmd): void {
+function apply(chain: Chain, c: Cmd, model: RewardModel): void {
+  const sharesBefore = model.shares(chain);
   if (c.k === 'advance') {
     const out = chain.advance({ seconds: c.seconds, blocks: c.blocks });
     assert.ok(out.ok, out.error?.message);
@@ -148,6 +201,7 @@ function apply(chain: Chain, c: Cmd): void {
       break;
   }
   if (out.ok) {
+    model.observe(sharesBefore, model.shares(chain), out.events);
     tally(c.k);
     for (const e of out.events) tally(e.name);
   } else {
@@ -161,8 +215,10 @@ function run(slashEnabled: boolean, numRuns: number): void {
     fc.property(fc.array(cmd, { minLength: 5, maxLength: 60 }), (cmds) => {
       const chain = build(slashEnabled);
       const total = totalPha(chain);
+      const model = new RewardModel();
       for (const c of cmds) {
-        apply(chain, c);
+        apply(chain, c, model);
+        model.check(chain);
         assert.deepEqual(chain.invariants(), [], `after ${JSON.stringify(c, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
         assert.equal(totalPha(chain), total, 'PHA moved outside the known accounts');
       }
