@@ -1,7 +1,7 @@
 import { ZERO_ADDRESS } from '../../kernel/index.js';
 import type { Seq } from './state.js';
 
-/** Spec 12, the parts this issue owns (1, 3, 6, 7 and the set size), as violation lines. */
+/** Spec 12 invariants 1–9 as violation lines (10, sync independence, is a property test). */
 export function invariants(seq: Seq): string[] {
   const st = seq.state;
   const out: string[] = [];
@@ -10,6 +10,64 @@ export function invariants(seq: Seq): string[] {
   let staked = 0n;
   for (const v of st.stakedAmount.values()) staked += v;
   if (st.escrowL1Staking.get() !== staked + st.slashRemaining.get()) out.push(`escrow.l1Staking ${st.escrowL1Staking.get()} ≠ Σ stakedAmount ${staked} + slashRemaining`);
+
+  // 1. ETH books: rollup = Σ open challenge deposits + Σ batchChallengeReward + proveRemaining; no ETH mint or burn.
+  let open = 0n;
+  let openCount = 0;
+  for (const c of st.challenges.values()) {
+    if (c.challenger !== ZERO_ADDRESS && !c.finished) {
+      open += c.challengeDeposit;
+      openCount++;
+    }
+  }
+  let credited = 0n;
+  for (const v of st.batchChallengeReward.values()) credited += v;
+  if (st.escrowRollup.get() !== open + credited + st.proveRemaining.get()) out.push(`escrow.rollup ${st.escrowRollup.get()} ≠ open deposits ${open} + challenge rewards ${credited} + proveRemaining ${st.proveRemaining.get()}`);
+  const eth = seq.ctx.ledger.totalsOf('ETH');
+  if (eth.minted !== 0n || eth.burned !== 0n) out.push('ETH was minted or burned');
+
+  // 2. MORPH supply = initialSupply + Σ inflations − burned.
+  const morph = seq.ctx.ledger.totalsOf('MORPH');
+  let inflated = 0n;
+  for (const v of st.inflations.values()) inflated += v;
+  if (morph.genesis !== seq.params.initialSupply) out.push(`MORPH genesis ${morph.genesis} ≠ initialSupply`);
+  if (morph.minted !== inflated) out.push(`MORPH minted ${morph.minted} ≠ Σ inflations ${inflated}`);
+  if (morph.supply !== seq.params.initialSupply + inflated - morph.burned) out.push(`MORPH supply ${morph.supply} ≠ initialSupply + Σ inflations − burned`);
+
+  // 4. Distribution never pays more than minted.
+  let owed = 0n;
+  for (const v of st.distCommissions.values()) owed += v;
+  if (st.escrowDistribute.get() < owed) out.push(`escrow.distribute ${st.escrowDistribute.get()} < outstanding commissions ${owed}`);
+  if (st.escrowDistribute.get() > inflated) out.push(`escrow.distribute ${st.escrowDistribute.get()} > minted ${inflated}`);
+  for (const [e, ep] of st.rewardEpochs.entries()) {
+    const inflation = st.inflations.get(e) ?? 0n;
+    let paid = 0n;
+    let ratios = 0n;
+    let blocks = 0n;
+    ep.sequencers.forEach((_, j) => {
+      paid += (inflation * ep.sequencerRatios[j]!) / 100_000_000n;
+      ratios += ep.sequencerRatios[j]!;
+      blocks += ep.sequencerBlocks[j]!;
+    });
+    if (paid > inflation) out.push(`epoch ${e} allocates ${paid} > its inflation ${inflation}`);
+    // 9. Production: recorded counts add up; the built-in recorder's ratios sum to exactly 10^8.
+    if (blocks !== ep.blockCount) out.push(`epoch ${e}: Σ sequencerBlocks ${blocks} ≠ blockCount ${ep.blockCount}`);
+    if (seq.params.autoRecord && ep.blockCount > 0n && ratios !== 100_000_000n) out.push(`epoch ${e}: ratios sum to ${ratios}`);
+  }
+
+  // 5. Counters.
+  if (st.nextRewardEpochIndex.get() !== st.mintedEpochCount.get() || st.mintedEpochCount.get() !== st.inflationMintedEpochs.get()) {
+    out.push(`nextRewardEpochIndex ${st.nextRewardEpochIndex.get()}, mintedEpochCount ${st.mintedEpochCount.get()}, inflationMintedEpochs ${st.inflationMintedEpochs.get()} differ`);
+  }
+
+  // 8. Rollup.
+  if (st.lastFinalizedBatchIndex.get() > st.lastCommittedBatchIndex.get()) out.push('lastFinalized > lastCommitted');
+  const bc = st.challenges.get(st.batchChallenged.get());
+  const open8 = bc !== undefined && bc.challenger !== ZERO_ADDRESS && !bc.finished;
+  if (st.inChallenge.get() !== open8) out.push(`inChallenge ${st.inChallenge.get()} ≠ batchInChallenge(batchChallenged)`);
+  if (openCount > 1) out.push(`${openCount} open challenges`);
+  const rr = st.revertReqIndex.get();
+  if (rr !== 0 && !st.challenges.get(rr)?.challengeSuccess) out.push(`revertReqIndex ${rr} without a successful challenge`);
 
   // 3. Delegations.
   const perStaker = new Map<string, bigint>();
