@@ -5,7 +5,9 @@ import { Chain } from '../../chain/chain.js';
 
 /**
  * Random histories through the Chain API (spec 12): registrations, withdrawals, owner removals,
- * claims, delegations, undelegations, redelegations, startReward and clock advances. After every
+ * claims, delegations, undelegations, redelegations, startReward, clock advances over epochs
+ * (recorded by the built-in recorder), reward and commission claims, batches, challenges, proofs,
+ * verdicts, finalisation and reverts. After every
  * step the invariants hold; a failed action leaves the state root unchanged; and passing time in
  * one advance or in two gives the same root (invariant 10).
  */
@@ -26,6 +28,15 @@ type Cmd =
   | { t: 'claimUndelegation'; d: number }
   | { t: 'commission'; s: number; rate: number }
   | { t: 'start' }
+  | { t: 'claimReward'; d: number; s: number; target: number }
+  | { t: 'claimCommission'; s: number }
+  | { t: 'commit'; s: number }
+  | { t: 'challenge'; back: number }
+  | { t: 'prove'; s: number; proof: boolean }
+  | { t: 'resolve'; win: boolean }
+  | { t: 'finalize' }
+  | { t: 'revert' }
+  | { t: 'claimChallengeReward'; s: number }
   | { t: 'advance'; seconds: number; blocks: number };
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
@@ -39,6 +50,15 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('claimUndelegation' as const), d: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('commission' as const), s: fc.nat(stakers.length - 1), rate: fc.nat(22) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('start' as const) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('claimReward' as const), d: fc.nat(3), s: fc.nat(stakers.length), target: fc.nat(4) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('claimCommission' as const), s: fc.nat(stakers.length - 1) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('commit' as const), s: fc.nat(stakers.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('challenge' as const), back: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('prove' as const), s: fc.nat(stakers.length - 1), proof: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), win: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('finalize' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('revert' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('claimChallengeReward' as const), s: fc.nat(stakers.length) }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -53,10 +73,16 @@ function build(): Chain {
   const balances: Record<string, Record<string, string>> = {};
   for (const n of newcomers) balances[n] = { ETH: `${2n * E}` };
   for (const d of delegators) balances[d] = { MORPH: `${100n * E}` };
+  balances['challenger'] = { ETH: `${20n * E}` };
   return Chain.build(
-    { mechanisms: { sequencerStaking: { preset: 'morph-v0.4', initialStakers: initial, sequencerSetMaxSize: 3, undelegateLockEpochs: 2 } } },
+    { mechanisms: { sequencerStaking: { preset: 'morph-v0.4', initialStakers: initial, sequencerSetMaxSize: 3, undelegateLockEpochs: 2, autoRecord: true, challengers: ['challenger'] } } },
     { time: 0, height: 1, balances },
   );
+}
+
+const hashOf = (i: number): string => `0x${(i + 1).toString(16).padStart(64, '0')}`;
+function rollup(chain: Chain): { lastCommittedBatchIndex: number; lastFinalizedBatchIndex: number; batchChallenged: number; revertReqIndex: number } {
+  return chain.query('sequencerStaking.getRollup').result as never;
 }
 
 function apply(chain: Chain, c: Cmd, split: boolean): { ok: boolean } {
@@ -85,6 +111,35 @@ function apply(chain: Chain, c: Cmd, split: boolean): { ok: boolean } {
       return chain.tx(stakers[c.s]!, `${S}setCommissionRate`, { commission: c.rate });
     case 'start':
       return chain.tx('owner', `${S}startReward`);
+    case 'claimReward':
+      return chain.tx(delegators[c.d]!, `${S}claimReward`, { delegatee: c.s === stakers.length ? '0x0000000000000000000000000000000000000000' : stakers[c.s]!, targetEpochIndex: c.target });
+    case 'claimCommission':
+      return chain.tx(stakers[c.s]!, `${S}claimCommission`);
+    case 'commit': {
+      const i = rollup(chain).lastCommittedBatchIndex + 1;
+      return chain.tx(stakers[c.s]!, `${S}commitBatch`, { batchIndex: i, batchHash: hashOf(i) });
+    }
+    case 'challenge': {
+      const i = Math.max(1, rollup(chain).lastCommittedBatchIndex - c.back);
+      return chain.tx('challenger', `${S}challengeState`, { batchIndex: i, batchHash: hashOf(i), value: `${E}` });
+    }
+    case 'prove': {
+      const i = rollup(chain).batchChallenged;
+      return chain.tx(stakers[c.s]!, `${S}proveState`, { batchIndex: i, batchHash: hashOf(i), proof: c.proof ? '0x01' : '0x' });
+    }
+    case 'resolve':
+      return chain.tx('verifier', `${S}resolveChallenge`, { batchIndex: rollup(chain).batchChallenged, defenderWins: c.win });
+    case 'finalize':
+      return chain.tx('anyone', `${S}finalizeBatch`, { batchIndex: rollup(chain).lastFinalizedBatchIndex + 1 });
+    case 'revert': {
+      const r = rollup(chain);
+      const i = r.revertReqIndex || r.lastCommittedBatchIndex;
+      return chain.tx('owner', `${S}revertBatch`, { batchIndex: i, batchHash: hashOf(i), count: r.lastCommittedBatchIndex - i + 1 });
+    }
+    case 'claimChallengeReward': {
+      const who = c.s === stakers.length ? 'challenger' : stakers[c.s]!;
+      return chain.tx(who, `${S}claimChallengeReward`, { receiver: who });
+    }
     case 'advance':
       if (split && c.seconds > 1) {
         const half = Math.floor(c.seconds / 2);
