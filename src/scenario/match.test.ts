@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressOf, type ChainEvent } from '../kernel/index.js';
+import { addressOf, keccakText, type ChainEvent } from '../kernel/index.js';
 import { eventMatches, matchEventsExactly, matchEventsInOrder, partialMatch, scalarEquals } from './match.js';
 
 const alice = addressOf('alice');
@@ -42,6 +42,13 @@ describe('partialMatch', () => {
     assert.deepEqual(partialMatch({ h: '0xabcdef' }, { h: '0xabcdee' }), ['h: expected "0xabcdef", got "0xabcdee"']);
     assert.deepEqual(partialMatch({ s: 'Alice' }, { s: 'alice' }), ['s: expected "Alice", got "alice"']);
     assert.deepEqual(partialMatch({ s: 'text' }, { s: 'text' }), []);
+  });
+
+  it('a name matches the 32-byte keccak-256 of itself (worker keys), and nothing else of that width', () => {
+    assert.equal(scalarEquals('w1', keccakText('w1')), true);
+    assert.equal(scalarEquals('w1', keccakText('w1').toUpperCase().replace('0X', '0x')), true);
+    assert.equal(scalarEquals('w2', keccakText('w1')), false);
+    assert.equal(scalarEquals('w1', `0x${'0'.repeat(64)}`), false);
   });
 
   it('arrays must have the same length and match element by element', () => {

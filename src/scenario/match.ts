@@ -1,10 +1,11 @@
-import { addressOf, isAccountName, isAddressLiteral, type ChainEvent } from '../kernel/index.js';
+import { addressOf, isAccountName, isAddressLiteral, keccakText, type ChainEvent } from '../kernel/index.js';
 import type { EventExpectation } from './schema.js';
 
 /**
  * Partial deep match (README "The scenario format"): only the keys given are compared; integers
  * compare by value whatever their JSON form; names compare as their addresses; hex compares
- * case-insensitively. Arrays must have the same length. Returns the mismatches (empty = match).
+ * case-insensitively; a name also matches the 32-byte keccak-256 of itself (worker keys).
+ * Arrays must have the same length. Returns the mismatches (empty = match).
  */
 export function partialMatch(expected: unknown, actual: unknown, path = ''): string[] {
   if (expected === null || expected === undefined) {
@@ -41,7 +42,11 @@ export function scalarEquals(expected: unknown, actual: unknown): boolean {
   if (typeof expected === 'string' && typeof actual === 'string') {
     if (expected === actual) return true;
     if (/^0x/i.test(expected) && /^0x/i.test(actual)) return expected.toLowerCase() === actual.toLowerCase();
-    if (isAddressLiteral(actual) && isAccountName(expected)) return addressOf(expected) === actual.toLowerCase();
+    if (isAccountName(expected)) {
+      if (isAddressLiteral(actual)) return addressOf(expected) === actual.toLowerCase();
+      // A 32-byte key named in a scenario (stake-pool workers) is keccak-256 of the name (stake-pool.md §2).
+      if (/^0x[0-9a-fA-F]{64}$/.test(actual)) return keccakText(expected) === actual.toLowerCase();
+    }
     return false;
   }
   return expected === actual;
