@@ -19,12 +19,12 @@ export class EventLog {
   constructor(private readonly journal: Journal, private readonly retain = true) {}
 
   emit(event: ChainEvent): void {
-    if (this.retain) {
-      this.events.push(event);
-      this.journal.record(() => void this.events.pop());
-    }
+    if (this.retain) this.events.push(event);
     this.count++;
-    this.journal.record(() => void this.count--);
+    this.journal.record(() => {
+      if (this.retain) this.events.pop();
+      this.count--;
+    });
   }
 
   /** Total number of events emitted so far. */

@@ -157,7 +157,8 @@ function toStakeworks(err: unknown): StakeworksError {
 
 /** Arguments as the file wrote them: YAML integers (parsed as bigint for precision) stay numbers when safe. */
 function asWritten(v: unknown): Json {
-  return toJson(
-    JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? (x <= BigInt(Number.MAX_SAFE_INTEGER) && x >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString()) : x))),
-  );
+  if (typeof v === 'bigint') return v >= -BigInt(Number.MAX_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+  if (Array.isArray(v)) return v.map(asWritten);
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, asWritten(x)]));
+  return toJson(v);
 }

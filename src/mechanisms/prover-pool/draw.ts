@@ -17,47 +17,61 @@ export function drawSeed(parentHash: string, blockId: bigint): Uint8Array {
   return keccak256(concatBytes(fromHex(parentHash), u256be(blockId)));
 }
 
+/** The slots a draw picks (0 = none) and their erpgs: the same shape for the fast and the linear path. */
+export interface DrawnSlots {
+  slot: number;
+  e: bigint;
+  backupSlot: number;
+  backupE: bigint;
+}
+
+const NO_SLOTS: DrawnSlots = { slot: 0, e: 0n, backupSlot: 0, backupE: 0n };
+
 /**
- * §5.0 `draw`: a weighted draw over the slots, seeded by the parent hash and the block id; the
- * chosen slot loses one unit of capacity. With a backup window, a second draw (keccak of the
- * seed) over the remaining weight picks the backup, never the primary, without using capacity.
- * Uses the Fenwick tree (O(log n)); `drawLinear` is the reference it must agree with.
+ * The selection of §5.0 `draw` on the Fenwick tree (O(log n)); pure. With a backup window, a
+ * second draw (keccak of the seed) over the remaining weight picks the backup, never the primary.
+ * `drawLinear` is the reference it must agree with (checked by the invariants).
  */
-export function draw(pool: Pool, blockId: bigint, feePerGas: number): Draw {
+export function drawSlots(pool: Pool, blockId: bigint, feePerGas: number): DrawnSlots {
   const { params, state } = pool;
-  const bounds = erpgBounds(params, feePerGas);
-  const { tree, w, e } = state.index.weightsFor(bounds, state.slots.toArray());
+  const { tree, w, e } = state.index.weightsFor(erpgBounds(params, feePerGas), state.slots.toArray());
   const total = tree.total();
-  if (total === 0n) return NO_DRAW;
-
+  if (total === 0n) return NO_SLOTS;
   const seed = drawSeed(pool.ctx.clock.parentHash(), blockId);
-  const i = tree.find(bytesToBigInt(seed) % total);
-  const wi = w[i - 1]!;
-
-  let backupProver = ZERO_ADDRESS;
-  let backupRewardPerGas = 0n;
+  const slot = tree.find(bytesToBigInt(seed) % total);
+  const wi = w[slot - 1]!;
+  let backupSlot = 0;
   if (params.backupWindowMultiplier > 0 && total - wi > 0n) {
     // Skip the primary without touching the tree: shift r2 past its range.
     let r2 = bytesToBigInt(keccak256(seed)) % (total - wi);
-    if (r2 >= tree.prefix(i - 1)) r2 += wi;
-    const j = tree.find(r2);
-    backupProver = state.slot(j).owner;
-    backupRewardPerGas = e[j - 1]!;
+    if (r2 >= tree.prefix(slot - 1)) r2 += wi;
+    backupSlot = tree.find(r2);
   }
+  return { slot, e: e[slot - 1]!, backupSlot, backupE: backupSlot ? e[backupSlot - 1]! : 0n };
+}
 
-  const chosen = state.slot(i);
-  const rewardPerGas = e[i - 1]!;
-  state.writeSlot(i, { ...chosen, currentCapacity: chosen.currentCapacity - 1 });
-  return { prover: chosen.owner, rewardPerGas, backupProver, backupRewardPerGas };
+/** §5.0 `draw`: picks the slots, then the chosen slot loses one unit of capacity (the backup's does not). */
+export function draw(pool: Pool, blockId: bigint, feePerGas: number): Draw {
+  const { state } = pool;
+  const d = drawSlots(pool, blockId, feePerGas);
+  if (d.slot === 0) return NO_DRAW;
+  const chosen = state.slot(d.slot);
+  state.writeSlot(d.slot, { ...chosen, currentCapacity: chosen.currentCapacity - 1 });
+  return {
+    prover: chosen.owner,
+    rewardPerGas: d.e,
+    backupProver: d.backupSlot ? state.slot(d.backupSlot).owner : ZERO_ADDRESS,
+    backupRewardPerGas: d.backupE,
+  };
 }
 
 /** Reference draw by linear scans over `weights(F)`; returns slot indices (0 = none) and erpgs. Pure. */
-export function drawLinear(pool: Pool, blockId: bigint, feePerGas: number): { slot: number; e: bigint; backupSlot: number; backupE: bigint } {
+export function drawLinear(pool: Pool, blockId: bigint, feePerGas: number): DrawnSlots {
   const { params, state } = pool;
   const { w, e } = weights(params, state.slots.toArray(), feePerGas);
   let total = 0n;
   for (const x of w) total += x;
-  if (total === 0n) return { slot: 0, e: 0n, backupSlot: 0, backupE: 0n };
+  if (total === 0n) return NO_SLOTS;
   const seed = drawSeed(pool.ctx.clock.parentHash(), blockId);
   const slot = linearFind(w, bytesToBigInt(seed) % total);
   const wi = w[slot - 1]!;

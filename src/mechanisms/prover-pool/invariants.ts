@@ -1,6 +1,7 @@
 import { MAX_UINT16, MAX_UINT32, MAX_UINT64, ZERO_ADDRESS } from '../../kernel/index.js';
 import { linearFind } from '../../kernel/structures/fenwick.js';
 import { linearArgmin } from '../../kernel/structures/minTree.js';
+import { drawLinear, drawSlots } from './draw.js';
 import type { Pool } from './state.js';
 import { slotWeight, type ErpgBounds } from './weights.js';
 
@@ -56,6 +57,14 @@ export function invariants(pool: Pool): string[] {
         if (cached.tree.find(r) !== linearFind(ref, r)) out.push(`Fenwick draw of r=${r} ≠ linear draw`);
       }
     }
+  }
+
+  // The draw the next proposal would make: Fenwick path = linear reference, backup included.
+  const nextId = BigInt(state.numBlocks.get());
+  const fast = drawSlots(pool, nextId, state.feePerGas.get());
+  const slow = drawLinear(pool, nextId, state.feePerGas.get());
+  if (fast.slot !== slow.slot || fast.e !== slow.e || fast.backupSlot !== slow.backupSlot || fast.backupE !== slow.backupE) {
+    out.push(`Fenwick draw ${JSON.stringify({ ...fast, e: `${fast.e}`, backupE: `${fast.backupE}` })} ≠ linear draw ${JSON.stringify({ ...slow, e: `${slow.e}`, backupE: `${slow.backupE}` })}`);
   }
 
   // 5. Blocks.

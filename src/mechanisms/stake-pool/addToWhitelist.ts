@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';

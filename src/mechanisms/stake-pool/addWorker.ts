@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, type ActionSpec } from '../../kernel/index.js';
 import { requirePool, requireOwner, setPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
 import { workerArg, pidArg } from './schemas.js';

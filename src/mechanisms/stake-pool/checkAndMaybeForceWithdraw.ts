@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, type ActionSpec } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { forceStopAll } from './forceStopAll.js';
 import { requirePool } from './guards.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requirePool } from './guards.js';
 import { payReward } from './payReward.js';

@@ -41,7 +41,7 @@ function stakeView(pool: PoolRecord, u: UserStake): Record<string, unknown> {
 
 /** §10: every read. */
 export function queries(sp: Sp): Record<string, QuerySpec> {
-  const { state, params, ctx } = sp;
+  const { state, params } = sp;
   const pidArgs = argsOf({ pid: pidArg });
   const userArgs = argsOf({ pid: pidArg, user: address });
   const getUserStake: QuerySpec<z.output<typeof userArgs>> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, type ActionSpec } from '../../kernel/index.js';
 import { requirePool } from './guards.js';
 import { reclaim } from './reclaim.js';
 import { workerArg, pidArg } from './schemas.js';

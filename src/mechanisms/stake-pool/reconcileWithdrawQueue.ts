@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { strip } from './fixed.js';
 import { requirePool, setPool } from './guards.js';

@@ -1,5 +1,5 @@
 import { minBig } from '../../kernel/index.js';
-import { bmul, isDust, strip } from './fixed.js';
+import { bmul, strip } from './fixed.js';
 import { setPool } from './guards.js';
 import { price } from './price.js';
 import { resetDebt } from './settleReward.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, utf8, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, utf8, type ActionSpec } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
 import { workerArg, pidArg } from './schemas.js';
 import { startMining } from './startMining.js';
 import type { Sp } from './state.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, type ActionSpec, type Address, type Hex } from '../../kernel/index.js';
+import { argsOf, type ActionSpec, type Address, type Hex } from '../../kernel/index.js';
 import { requireOwnedPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
 import { workerArg, pidArg } from './schemas.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, minBig, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { argsOf, minBig, uint, type ActionSpec } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { bdiv, isDust, strip } from './fixed.js';
 import { price } from './price.js';
