@@ -35,7 +35,7 @@ import { withdraw } from './withdraw.js';
  */
 export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis> = {
   kind: 'stakePool',
-  summary: 'delegated stake pools: workers, commission, cap, free delegation, FIFO withdrawal queue, grace period, cooldown',
+  summary: 'delegated stake pools: workers, commission, cap, free delegation, FIFO withdrawal queue, grace period, cooldown, slashing, built-in computation model',
   presets,
   defaultPreset: 'phala-khala-v1',
   params: parseParams,
@@ -44,7 +44,7 @@ export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis>
   create(ctx, params, genesis): Mechanism {
     const state = new StakePoolState(ctx.journal, params);
     const fixtures = loadGenesis(ctx, state, genesis);
-    const sp: Sp = { ctx, params, state, fixtures };
+    const sp: Sp = { ctx, params, state, fixtures, halvingStartBlock: params.computation.halvingStartBlock ?? ctx.clock.height };
     return {
       actions: {
         registerWorker: registerWorker(sp),

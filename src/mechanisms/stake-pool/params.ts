@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, ConfigError, parseParamsWith, uint, type AssetSpec } from '../../kernel/index.js';
+import { address, parseParamsWith, uint, type AssetSpec } from '../../kernel/index.js';
 import { fxArg } from './schemas.js';
 
 const u = (bits: number) => uint(bits).transform((x) => Number(x));
@@ -109,12 +109,7 @@ const phalaTestV1 = {
 export const presets = { 'phala-khala-v1': phalaKhalaV1, 'phala-test-v1': phalaTestV1 } as const;
 
 export function parseParams(raw: Record<string, unknown>): StakePoolParams {
-  const p = parseParamsWith(paramsSchema, raw, 'stakePool');
-  // Seam for §9: the built-in computation model is not implemented yet; refusing beats a silent no-op.
-  if (p.computation.enabled) {
-    throw new ConfigError('NOT_IMPLEMENTED', 'stakePool', 'stakePool.computation.enabled: the built-in computation model (spec §9) is not implemented yet');
-  }
-  return p;
+  return parseParamsWith(paramsSchema, raw, 'stakePool');
 }
 
 export function assetsOf(): AssetSpec[] {

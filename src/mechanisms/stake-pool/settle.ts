@@ -14,10 +14,12 @@ const args = argsOf({
 });
 
 export interface Settlement {
-  worker: Hex;
-  v?: Fx;
-  payout: Fx;
-  treasury?: Fx;
+  readonly worker: Hex;
+  readonly v?: Fx;
+  readonly payout: Fx;
+  readonly treasury?: Fx;
+  /** Only the built-in model (§9) sets it: the record's new `vDeductible`, written with `v`. */
+  readonly vDeductible?: Fx;
 }
 
 function setResponsiveness(sp: Sp, workers: readonly Hex[], to: MinerState, event: string): void {
@@ -32,8 +34,8 @@ function setResponsiveness(sp: Sp, workers: readonly Hex[], to: MinerState, even
 }
 
 /**
- * §7.21 steps 3–4: the reward path shared by the gatekeeper and (later) the built-in computation
- * model (§9). D2: a settlement for a worker in no pool is dismissed, the batch goes on.
+ * §7.21 steps 3–4: the reward path shared by the gatekeeper and the built-in computation model
+ * (§9). D2: a settlement for a worker in no pool is dismissed, the batch goes on.
  */
 export function applySettlements(sp: Sp, settlements: readonly Settlement[], emittedAt: number | undefined): void {
   const { state, ctx, params } = sp;
@@ -46,7 +48,8 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
       ctx.emit('MinerSettlementDropped', { miner, v, payout: s.payout });
       continue;
     }
-    state.miners.set(miner, { ...r, v, vUpdatedAt: now(sp) });
+    const vDeductible = s.vDeductible ?? r.vDeductible;
+    state.miners.set(miner, { ...r, v, vUpdatedAt: now(sp), vDeductible });
     const toTreasury = fromFixed(s.treasury ?? 0n);
     if (ctx.ledger.balanceOf(PHA, params.subsidyPool) < toTreasury) {
       // As the reference: the new V stays, nothing goes to the treasury.

@@ -155,6 +155,8 @@ export interface Sp {
   readonly state: StakePoolState;
   /** True when genesis loaded fixtures: invariants are not asserted (§5.7). */
   readonly fixtures: boolean;
+  /** `computation.halvingStartBlock`, or the genesis height when the parameter is null. */
+  readonly halvingStartBlock: number;
 }
 
 export function now(sp: Sp): number {
