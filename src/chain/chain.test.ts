@@ -11,12 +11,12 @@ const pool = { mechanisms: { proverPool: { preset: 'taiko-a4' } } };
 const genesis = { time: t0, height: 1, balances: { alice: { TKO: (1000n * T).toString() }, bob: { TKO: '5000000' } } };
 
 /** A tiny mechanism for testing the chain itself: a counter, a failing action, a block hook that records what it saw. */
-const counterModule: MechanismModule<{ step: number }, undefined> = {
+const counterModule: MechanismModule<{ step: number; failHookAt: number }, undefined> = {
   kind: 'counter',
   summary: 'test mechanism',
-  presets: { default: { step: 1 } },
+  presets: { default: { step: 1, failHookAt: -1 } },
   defaultPreset: 'default',
-  params: (raw) => ({ step: Number(raw.step) }),
+  params: (raw) => ({ step: Number(raw.step), failHookAt: Number(raw.failHookAt) }),
   assets: () => [{ symbol: 'CNT', decimals: 0 }],
   create(ctx, params): Mechanism {
     const count = new JCell(ctx.journal, 0);
@@ -51,6 +51,7 @@ const counterModule: MechanismModule<{ step: number }, undefined> = {
       onBlock: () => {
         hooks.push({ height: ctx.clock.height, time: ctx.clock.time, parent: ctx.clock.parentHash() });
         ctx.emit('Block', { height: ctx.clock.height });
+        if (ctx.clock.height === params.failHookAt) ctx.fail('HOOK_FAILED', 'a hook that fails after writing');
       },
       invariants: () => (count.get() < 0 ? ['negative count'] : []),
       serialize: () => ({ count: count.get(), hooks: hooks.toArray() }),
@@ -235,6 +236,23 @@ describe('chain clock and block hooks', () => {
     assert.equal(chain.advance({ to: { time: 200, height: 12 } }).events.length, 2);
     assert.equal(chain.time, 200);
     assert.equal(chain.height, 12);
+  });
+
+  it('a failing hook: the first block rolls back with the time move; a later one keeps the complete blocks before it', () => {
+    const first = Chain.build({ mechanisms: { counter: { failHookAt: 7 } } }, { time: 100, height: 7 }, { registry });
+    const root = first.stateRoot();
+    assert.equal(errorOf(first.advance({ seconds: 30, blocks: 3 })).code, 'HOOK_FAILED');
+    assert.deepEqual([first.time, first.height, first.stateRoot()], [100, 7, root]);
+    assert.equal(first.events.length, 0);
+
+    const later = Chain.build({ mechanisms: { counter: { failHookAt: 9 } } }, { time: 100, height: 7 }, { registry });
+    const o = later.advance({ seconds: 30, blocks: 3 });
+    assert.equal(errorOf(o).code, 'HOOK_FAILED');
+    assert.deepEqual(o.events.map((e) => e.args.height), [7, 8]);
+    assert.deepEqual([later.time, later.height], [130, 9]);
+    const twin = Chain.build({ mechanisms: { counter: { failHookAt: 9 } } }, { time: 100, height: 7 }, { registry });
+    assert.equal(twin.advance({ seconds: 30, blocks: 2 }).ok, true);
+    assert.equal(later.stateRoot(), twin.stateRoot());
   });
 
   it('blockHash sets the hash of the last block passed: the parentHash of the next tx', () => {

@@ -360,7 +360,7 @@ function snapshot(chain: Chain, nPools: number): Snapshot {
     workers,
     pools,
     budget: readTok(chain).budgetPerBlock,
-    subsidy: chain.ledger.balanceOf('PHA', parseAddress('subsidy')),
+    subsidy: chain.ledger.spendable('PHA', parseAddress('subsidy')),
     treasury: chain.ledger.balanceOf('PHA', parseAddress('treasury')),
   };
 }

@@ -686,51 +686,52 @@ describe('stakePool §9: failed transactions and queries leave the state root un
 });
 
 // ---------------------------------------------------------------------------------------------
-// Known discrepancies (reported, not fixed here): written as the behaviour the spec promises,
-// marked `todo` so that they run and show up without failing the suite.
+// Edge cases found while writing these tests.
 // ---------------------------------------------------------------------------------------------
 
-describe('stakePool §9: open issues (todo)', () => {
-  it(
-    'V never wraps: vDeductible carried over two blocks without payout exceeds v1',
-    { todo: '§3.2 says subtraction is only used where b ≤ a, but §9 step 3 computes v1 − min(vDeductible, payout) with vDeductible > v1 here; the engine (like the text) wraps V to 2^128 − dv0' },
-    () => {
-      const chain = build({ workers: [{ name: 'w5', p: 20, level: 9 }] });
-      ok(chain.tx('owner', 'stakePool.create'));
-      ok(chain.tx('owner', 'stakePool.addWorker', { pid: 0, worker: 'w5' }));
-      ok(chain.tx('d0', 'stakePool.contribute', { pid: 0, amount: 600n * PHA }));
-      ok(chain.tx('owner', 'stakePool.startComputing', { pid: 0, worker: 'w5', stake: 600n * PHA }));
-      // The gatekeeper reports V = 0 for a level-9 worker (conf 0): share 0, S = 0, no payout;
-      // V grows to dv0 = mul(costK, int(20)) + costB and vDeductible carries it.
-      const dv0 = 627701708063710n;
-      ok(chain.tx('gatekeeper', 'stakePool.settle', { settlements: [{ worker: 'w5', v: '0', payout: '0' }] }));
-      ok(chain.advance({ seconds: 12, blocks: 1 }));
-      assert.deepEqual([workerOf(chain, 'w5').v, workerOf(chain, 'w5').vDeductible], [dv0, dv0]);
-      // Reported V = 0 once more: again no payout, vDeductible = 2·dv0 while V = dv0.
-      ok(chain.tx('gatekeeper', 'stakePool.settle', { settlements: [{ worker: 'w5', v: '0', payout: '0' }] }));
-      ok(chain.advance({ seconds: 12, blocks: 1 }));
-      assert.deepEqual([workerOf(chain, 'w5').v, workerOf(chain, 'w5').vDeductible], [dv0, 2n * dv0]);
-      // Now the share is not 0 and the whole budget is paid: v1 = dv0 + dv, deducted = 2·dv0 + dv > v1.
-      ok(chain.advance({ seconds: 12, blocks: 1 }));
-      const v = workerOf(chain, 'w5').v!;
-      assert.ok(v <= 553402322211286548480000n, `V = ${v} exceeds vMax (wrapped below zero)`);
-    },
-  );
+describe('stakePool §9: edge cases', () => {
+  it('V wraps modulo 2^128 when a carried vDeductible exceeds v1 (the spec text, kept as written; see the README)', () => {
+    const chain = build({ workers: [{ name: 'w5', p: 20, level: 9 }] });
+    ok(chain.tx('owner', 'stakePool.create'));
+    ok(chain.tx('owner', 'stakePool.addWorker', { pid: 0, worker: 'w5' }));
+    ok(chain.tx('d0', 'stakePool.contribute', { pid: 0, amount: 600n * PHA }));
+    ok(chain.tx('owner', 'stakePool.startComputing', { pid: 0, worker: 'w5', stake: 600n * PHA }));
+    // The gatekeeper reports V = 0 for a level-9 worker (conf 0): share 0, S = 0, no payout;
+    // V grows to dv0 = mul(costK, int(20)) + costB and vDeductible carries it.
+    const dv0 = 627701708063710n;
+    ok(chain.tx('gatekeeper', 'stakePool.settle', { settlements: [{ worker: 'w5', v: '0', payout: '0' }] }));
+    ok(chain.advance({ seconds: 12, blocks: 1 }));
+    assert.deepEqual([workerOf(chain, 'w5').v, workerOf(chain, 'w5').vDeductible], [dv0, dv0]);
+    // Reported V = 0 once more: again no payout, vDeductible = 2·dv0 while V = dv0.
+    ok(chain.tx('gatekeeper', 'stakePool.settle', { settlements: [{ worker: 'w5', v: '0', payout: '0' }] }));
+    ok(chain.advance({ seconds: 12, blocks: 1 }));
+    assert.deepEqual([workerOf(chain, 'w5').v, workerOf(chain, 'w5').vDeductible], [dv0, 2n * dv0]);
+    // Now the share is not 0 and the whole budget is paid (payout > 2·dv0 + dv): v1 = dv0 + dv,
+    // deducted 2·dv0 + dv, so v' = v1 − deducted = −dv0, which wraps to 2^128 − dv0.
+    ok(chain.advance({ seconds: 12, blocks: 1 }));
+    assert.equal(workerOf(chain, 'w5').v, (1n << 128n) - dv0);
+    assert.deepEqual(chain.invariants(), []);
+  });
 
-  it(
-    'a subsidy pool whose PHA is partly locked as a delegation does not halt block production',
-    { todo: 'the treasury-part check compares balance(subsidyPool) (locked PHA included) while the transfer needs spendable PHA: the hook throws INSUFFICIENT_BALANCE and no block can pass' },
-    () => {
-      const chain = build({ workers: [{ name: 'w1', p: 1, level: 1 }], subsidy: 100n * PHA });
-      ok(chain.tx('owner', 'stakePool.create'));
-      ok(chain.tx('owner', 'stakePool.addWorker', { pid: 0, worker: 'w1' }));
-      ok(chain.tx('d0', 'stakePool.contribute', { pid: 0, amount: 500n * PHA }));
-      // The subsidy account delegates 90 of its 100 PHA: balance 100, spendable 10, treasury part ≈ 20.
-      ok(chain.tx('subsidy', 'stakePool.contribute', { pid: 0, amount: 90n * PHA }));
-      ok(chain.tx('owner', 'stakePool.startComputing', { pid: 0, worker: 'w1', stake: 500n * PHA }));
-      const r = chain.advance({ seconds: 12, blocks: 1 });
-      assert.ok(r.ok, `${r.error?.code}: ${r.error?.message}`);
-      assert.equal(chain.height, 2);
-    },
-  );
+  it('a subsidy account whose PHA is partly delegated pays treasury parts and claims only from its spendable PHA', () => {
+    const chain = build({ workers: [{ name: 'w1', p: 1, level: 1 }], subsidy: 100n * PHA });
+    ok(chain.tx('owner', 'stakePool.create'));
+    ok(chain.tx('owner', 'stakePool.addWorker', { pid: 0, worker: 'w1' }));
+    ok(chain.tx('d0', 'stakePool.contribute', { pid: 0, amount: 500n * PHA }));
+    // The subsidy account delegates 90 of its 100 PHA: balance 100, spendable 10, treasury part ≈ 20.
+    ok(chain.tx('subsidy', 'stakePool.contribute', { pid: 0, amount: 90n * PHA }));
+    ok(chain.tx('owner', 'stakePool.startComputing', { pid: 0, worker: 'w1', stake: 500n * PHA }));
+    const r = ok(chain.advance({ seconds: 12, blocks: 1 }));
+    assert.equal(chain.height, 2);
+    assert.deepEqual(
+      sp(r.events).map((e) => e.name),
+      ['InternalErrorMinerSettleFailed', 'RewardReceived'],
+    );
+    assert.equal(balance(chain, 'subsidy'), 100n * PHA);
+    // A claim larger than the spendable 10 PHA is refused with the mechanism's own error.
+    const claim = chain.tx('d0', 'stakePool.claimStakerRewards', { pid: 0 });
+    assert.equal(claim.ok, false);
+    assert.equal(claim.error!.code, 'INTERNAL_SUBSIDY_POOL_CANNOT_WITHDRAW');
+    assert.deepEqual(chain.invariants(), []);
+  });
 });

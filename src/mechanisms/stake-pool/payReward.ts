@@ -5,7 +5,8 @@ import { PHA, type Sp } from './state.js';
 export function payReward(sp: Sp, pid: number, target: Address, total: bigint): void {
   const { ctx, params, state } = sp;
   if (total === 0n) sp.ctx.fail('NO_REWARD_TO_CLAIM', 'nothing to claim', { pid });
-  const bal = ctx.ledger.balanceOf(PHA, params.subsidyPool);
+  // Spendable: PHA the subsidy account delegated to a pool is locked and cannot pay a claim.
+  const bal = ctx.ledger.spendable(PHA, params.subsidyPool);
   if (bal < total || bal - total < params.existentialDeposit) {
     sp.ctx.fail('INTERNAL_SUBSIDY_POOL_CANNOT_WITHDRAW', `the subsidy pool holds ${bal} and must keep ${params.existentialDeposit}`, { balance: bal, amount: total });
   }

@@ -51,7 +51,9 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
     const vDeductible = s.vDeductible ?? r.vDeductible;
     state.miners.set(miner, { ...r, v, vUpdatedAt: now(sp), vDeductible });
     const toTreasury = fromFixed(s.treasury ?? 0n);
-    if (ctx.ledger.balanceOf(PHA, params.subsidyPool) < toTreasury) {
+    // Spendable, not total: PHA the subsidy account itself delegated is locked and cannot pay
+    // (the reference's transfer fails there too, and it reports the same event).
+    if (ctx.ledger.spendable(PHA, params.subsidyPool) < toTreasury) {
       // As the reference: the new V stays, nothing goes to the treasury.
       ctx.emit('InternalErrorMinerSettleFailed', { worker: s.worker });
       continue;
