@@ -153,7 +153,7 @@ function apply(chain: Chain, c: Cmd, split: boolean): { ok: boolean } {
 describe('sequencerStaking property: random histories through the Chain API', () => {
   it('invariants hold, failures change nothing, sync is independent of how time passes', () => {
     fc.assert(
-      fc.property(fc.array(cmd, { minLength: 5, maxLength: 40 }), (cmds) => {
+      fc.property(fc.array(cmd, { minLength: 5, maxLength: 40, size: 'max' }), (cmds) => {
         const a = build();
         const b = build();
         for (const c of cmds) {

@@ -212,7 +212,7 @@ function apply(chain: Chain, c: Cmd, model: RewardModel): void {
 
 function run(slashEnabled: boolean, numRuns: number): void {
   fc.assert(
-    fc.property(fc.array(cmd, { minLength: 5, maxLength: 60 }), (cmds) => {
+    fc.property(fc.array(cmd, { minLength: 5, maxLength: 60, size: 'max' }), (cmds) => {
       const chain = build(slashEnabled);
       const total = totalPha(chain);
       const model = new RewardModel();
