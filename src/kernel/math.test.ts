@@ -208,6 +208,16 @@ describe('isqrt', () => {
       { numRuns: 2000 },
     );
   });
+  it('property: exact on both sides of the float range (starts from the float root below 2^1000, from a power of two above)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1100 }), fc.bigInt({ min: 0n, max: 2n ** 1100n }), (bits, raw) => {
+        const n = raw % (1n << BigInt(bits));
+        const r = isqrt(n);
+        assert.ok(r * r <= n && n < (r + 1n) * (r + 1n), `isqrt(${n}) = ${r}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('property: perfect squares and their neighbours', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 2n ** 128n }), (k) => {

@@ -104,10 +104,12 @@ export function maxBig(a: bigint, b: bigint): bigint {
 export function isqrt(n: bigint): bigint {
   if (n < 0n) throw new InvalidArgumentError('isqrt of a negative number', { n: `${n}` });
   if (n < 2n) return n;
-  // Start above the root (2^ceil(bits/2) > √n): from there Newton's steps decrease monotonically
-  // to floor(√n). (A float estimate can land below the root by up to ~2^(bits/2 − 53), and
-  // walking up from it by ones does not terminate in practice.)
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  // Newton's steps from any start at or above floor(√n) decrease monotonically to it. Below 2^1000
+  // the float root, raised by 2^-40 relative (far above its ~2^-52 error) and by 1, is such a start
+  // and a few steps from the answer. Beyond the float range start at 2^ceil(bits/2) > √n. (A bare
+  // float estimate can land below the root, and walking up from there does not terminate.)
+  const f = Number(n);
+  let x = f < 2 ** 1000 ? BigInt(Math.ceil(Math.sqrt(f) * (1 + 2 ** -40))) + 1n : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;

@@ -27,8 +27,7 @@ export function addWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
       if (state.workerBindings.has(worker) || state.minerBindings.has(miner) || busy) {
         sp.ctx.fail('FAILED_TO_BIND_MINER_AND_WORKER', `worker ${worker} is bound or still has stake in a pool`, { worker, miner });
       }
-      state.workerBindings.set(worker, miner);
-      state.minerBindings.set(miner, worker);
+      state.bind(worker, miner);
       state.setMiner(miner, { pid, worker, state: 'Ready', stake: 0n, ve: 0n, v: 0n, vUpdatedAt: now(sp), coolDownStart: 0, pInit: 0, vDeductible: 0n });
       setPool(sp, pid, { workers: [...pool.workers, worker] });
       state.assignments.set(worker, pid);

@@ -16,8 +16,8 @@ export interface ModelSettlement extends Settlement {
  * result does not depend on the order in which workers joined pools (the only cross-worker term,
  * the share sum S, is an exact integer sum). Reads state, writes nothing.
  *
- * Cost: O(n log n) for the ordering of bound workers plus O(n) fixed-point work (one integer
- * square root per computing worker); see the README for the measured time per block.
+ * Cost: O(n) per block, one integer square root per computing worker; the order of bound workers
+ * is sorted once per change of the bindings (`boundWorkersSorted`). Measured time per block: README.
  */
 export function computeSettlements(sp: Sp): ModelSettlement[] {
   const { state, params } = sp;
@@ -25,7 +25,7 @@ export function computeSettlements(sp: Sp): ModelSettlement[] {
   // Step 1: mining records of bound workers, ordered by worker id. Hex ids are lower-case and of
   // equal length, so code-unit order is byte order.
   const mining: MinerRecord[] = [];
-  for (const [, miner] of state.workerBindings.sortedEntries()) {
+  for (const [, miner] of state.boundWorkersSorted()) {
     const r = state.miners.get(miner)!;
     if (r.state === 'MiningIdle' || r.state === 'MiningUnresponsive') mining.push(r);
   }

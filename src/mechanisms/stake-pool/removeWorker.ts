@@ -21,8 +21,7 @@ export function removeWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
       if (assigned !== pid) sp.ctx.fail('WORKER_IN_ANOTHER_POOL', `worker ${worker} is in pool ${assigned}`, { worker, pid: assigned });
       const miner = minerAccount(pid, worker);
       if (isMining(state.miners.get(miner)!.state)) stopMiner(sp, miner);
-      state.workerBindings.delete(worker);
-      state.minerBindings.delete(miner);
+      state.unbind(worker, miner);
       state.assignments.delete(worker);
       setPool(sp, pid, { workers: state.pools.get(pid)!.workers.filter((w) => w !== worker) });
       ctx.emit('MinerUnbound', { miner, worker });

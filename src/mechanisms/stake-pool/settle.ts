@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { argsOf, smallUint, type ActionSpec, type Hex } from '../../kernel/index.js';
 import { fromFixed, type Fx } from './fixed.js';
-import { receiveReward } from './receiveReward.js';
+import { creditReward } from './receiveReward.js';
 import { fxArg, workerArg } from './schemas.js';
-import { isMining, now, PHA, type MinerState, type Sp } from './state.js';
+import { isMining, now, PHA, type MinerState, type PoolRecord, type RewardBook, type Sp } from './state.js';
 
 const settlementSchema = z.strictObject({ worker: workerArg, v: fxArg.optional(), payout: fxArg, treasury: fxArg.optional() });
 const args = argsOf({
@@ -61,6 +61,9 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
     if (toTreasury > 0n) ctx.ledger.transfer(PHA, params.subsidyPool, params.treasury, toTreasury, ctx.name);
     ctx.emit('MinerSettled', { miner, vBits: v, payoutBits: s.payout });
   }
+  // Rewards in list order, each pool and book written once at the end rather than once per
+  // settlement (200 workers of a pool in one block would otherwise copy its record 200 times).
+  const credited = new Map<number, [PoolRecord, RewardBook]>();
   for (const s of settlements) {
     const reward = fromFixed(s.payout);
     const pid = state.assignments.get(s.worker);
@@ -68,7 +71,13 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
       ctx.emit('RewardDismissedNotInPool', { worker: s.worker, amount: reward });
       continue;
     }
-    receiveReward(sp, pid, reward);
+    const [pool, book] = credited.get(pid) ?? [state.pools.get(pid)!, state.book(pid)];
+    const next = creditReward(sp, pool, book, reward);
+    if (next[0] !== pool || next[1] !== book) credited.set(pid, next);
+  }
+  for (const [pid, [pool, book]] of credited) {
+    state.pools.set(pid, pool);
+    state.rewardBooks.set(pid, book);
   }
 }
 

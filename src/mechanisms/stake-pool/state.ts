@@ -101,6 +101,12 @@ export class StakePoolState {
   readonly withdrawalTimestamps: JList<number>;
   readonly withdrawalQueuedPools: JMap<number, readonly number[]>;
   readonly rewardBooks: JMap<number, RewardBook>;
+  /**
+   * A fresh token on every bind and unbind. The JCell restores the old token on rollback, so a
+   * cache keyed by token identity can never outlive the bindings it was computed from.
+   */
+  private readonly bindingsVersion: JCell<object>;
+  private boundCache: { token: object; sorted: ReadonlyArray<readonly [Hex, Address]> } | undefined;
 
   constructor(journal: Journal, params: StakePoolParams) {
     this.workers = new JMap(journal);
@@ -120,6 +126,29 @@ export class StakePoolState {
     this.withdrawalTimestamps = new JList(journal);
     this.withdrawalQueuedPools = new JMap(journal);
     this.rewardBooks = new JMap(journal);
+    this.bindingsVersion = new JCell<object>(journal, {});
+  }
+
+  bind(worker: Hex, miner: Address): void {
+    this.workerBindings.set(worker, miner);
+    this.minerBindings.set(miner, worker);
+    this.bindingsVersion.set({});
+  }
+
+  unbind(worker: Hex, miner: Address): void {
+    this.workerBindings.delete(worker);
+    this.minerBindings.delete(miner);
+    this.bindingsVersion.set({});
+  }
+
+  /**
+   * Bound workers with their miner accounts, by ascending worker id (§9 step 1). Sorted once per
+   * change of the bindings rather than once per block: binds are rare next to blocks.
+   */
+  boundWorkersSorted(): ReadonlyArray<readonly [Hex, Address]> {
+    const token = this.bindingsVersion.get();
+    if (this.boundCache?.token !== token) this.boundCache = { token, sorted: this.workerBindings.sortedEntries() };
+    return this.boundCache.sorted;
   }
 
   staker(pid: number, user: Address): UserStake | undefined {
