@@ -1,6 +1,6 @@
 import { add, div, int, min, mul, ONE, sub, type Fx } from './fixed.js';
 import type { Settlement } from './settle.js';
-import type { MinerRecord, Sp } from './state.js';
+import { isMining, type MinerRecord, type Sp } from './state.js';
 import { gatekeeperConfidence, workerShare } from './workerShare.js';
 
 /** A settlement of the built-in model; it also carries the record's new `vDeductible`. */
@@ -27,7 +27,7 @@ export function computeSettlements(sp: Sp): ModelSettlement[] {
   const mining: MinerRecord[] = [];
   for (const [, miner] of state.boundWorkersSorted()) {
     const r = state.miners.get(miner)!;
-    if (r.state === 'MiningIdle' || r.state === 'MiningUnresponsive') mining.push(r);
+    if (isMining(r.state)) mining.push(r);
   }
   // Step 2: computing-power shares of the responsive workers and their sum.
   const shares = mining.map((r) =>
