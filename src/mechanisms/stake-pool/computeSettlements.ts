@@ -1,25 +1,18 @@
-import { add, div, int, min, mul, ONE, sub, type Fx } from './fixed.js';
+import { add, div, int, min, mul, ONE, sub } from './fixed.js';
 import type { Settlement } from './settle.js';
 import { isMining, type MinerRecord, type Sp } from './state.js';
 import { gatekeeperConfidence, workerShare } from './workerShare.js';
 
-/** A settlement of the built-in model; it also carries the record's new `vDeductible`. */
-export interface ModelSettlement extends Settlement {
-  readonly v: Fx;
-  readonly payout: Fx;
-  readonly treasury: Fx;
-  readonly vDeductible: Fx;
-}
-
 /**
  * §9 steps 1–3: one settlement per mining worker, in ascending worker-id order, so that the
  * result does not depend on the order in which workers joined pools (the only cross-worker term,
- * the share sum S, is an exact integer sum). Reads state, writes nothing.
+ * the share sum S, is an exact integer sum). Each settlement also carries the record's new
+ * `vDeductible`. Reads state, writes nothing.
  *
  * Cost: O(n) per block, one integer square root per computing worker; the order of bound workers
  * is sorted once per change of the bindings (`boundWorkersSorted`). Measured time per block: README.
  */
-export function computeSettlements(sp: Sp): ModelSettlement[] {
+export function computeSettlements(sp: Sp): Settlement[] {
   const { state, params } = sp;
   const t = params.tokenomic;
   // Step 1: mining records of bound workers, ordered by worker id. Hex ids are lower-case and of
@@ -39,7 +32,7 @@ export function computeSettlements(sp: Sp): ModelSettlement[] {
   const budgetPerBlock = state.budgetPerBlock.get();
   const growth = sub(t.rho, ONE);
   const keep = sub(ONE, t.treasuryRatio);
-  const out: ModelSettlement[] = [];
+  const out: Settlement[] = [];
   for (const [i, r] of mining.entries()) {
     if (r.state === 'MiningUnresponsive') {
       out.push({ worker: r.worker, v: sub(r.v, mul(r.v, t.slashRate)), payout: 0n, treasury: 0n, vDeductible: 0n });
