@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { addressOf, argsOf, JCell, JList, keccakText, noArgs, smallUint, StakeworksError, type Hex, type Mechanism, type MechanismModule } from '../kernel/index.js';
+import { addressOf, argsOf, keccakText, noArgs, smallUint, StakeworksError, type Hex, type Mechanism, type MechanismModule } from '../kernel/index.js';
 import { proverPoolModule } from '../mechanisms/prover-pool/index.js';
 import { Chain, type Outcome } from './chain.js';
 
@@ -19,8 +19,8 @@ const counterModule: MechanismModule<{ step: number; failHookAt: number }, undef
   params: (raw) => ({ step: Number(raw.step), failHookAt: Number(raw.failHookAt) }),
   assets: () => [{ symbol: 'CNT', decimals: 0 }],
   create(ctx, params): Mechanism {
-    const count = new JCell(ctx.journal, 0);
-    const hooks = new JList<{ height: number; time: number; parent: Hex }>(ctx.journal);
+    const count = ctx.store.cell('count', 0);
+    const hooks = ctx.store.list<{ height: number; time: number; parent: Hex }>('hooks');
     return {
       actions: {
         inc: {
@@ -54,7 +54,6 @@ const counterModule: MechanismModule<{ step: number; failHookAt: number }, undef
         if (ctx.clock.height === params.failHookAt) ctx.fail('HOOK_FAILED', 'a hook that fails after writing');
       },
       invariants: () => (count.get() < 0 ? ['negative count'] : []),
-      serialize: () => ({ count: count.get(), hooks: hooks.toArray() }),
     };
   },
 };

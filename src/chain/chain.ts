@@ -7,14 +7,21 @@ import {
   MechanismError,
   parseAddress,
   parseArgs,
-  stateHash,
   StakeworksError,
+  Store,
+  IncrementalRoot,
+  fullStateRoot,
+  type Address,
+  type Change,
   type ChainEvent,
+  type Container,
+  type EventListener,
   type Hex,
   type Mechanism,
   type MechanismContext,
   type MechanismModule,
 } from '../kernel/index.js';
+import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot.js';
 import { deepMerge } from './deepMerge.js';
 import { mechanismRegistry } from './registry.js';
 
@@ -39,6 +46,8 @@ export interface ChainOptions {
   retainEvents?: boolean;
   /** Module registry (default: every mechanism Stakeworks ships). */
   registry?: ReadonlyMap<string, MechanismModule>;
+  /** Build each step's change set, `Outcome.changes` (default true). Long simulations turn it off. */
+  recordChanges?: boolean;
 }
 
 /** What one step did: success or the error, the result, and every event it emitted (hooks included). */
@@ -47,6 +56,14 @@ export interface Outcome {
   error?: StakeworksError;
   result?: unknown;
   events: ChainEvent[];
+  /**
+   * What the step changed, container by container in the order they were first written: for a
+   * keyed container the key and its new value (or `deleted`), for a cell its new value. Absent
+   * when the chain was built with `recordChanges: false`. Time-driven work committed since the
+   * previous step (a sync run by `stateRoot`, say) is reported with the next step, so a consumer
+   * that applies every step's changes in order misses nothing; a failed action adds nothing.
+   */
+  changes?: Change[];
 }
 
 export interface AdvanceSpec {
@@ -74,16 +91,28 @@ interface Entry {
  */
 export class Chain {
   readonly journal = new Journal();
+  /** Every named container: what the root hashes, the snapshot writes and restore fills. */
+  readonly store = new Store(this.journal);
   readonly clock: Clock;
   readonly events: EventLog;
   readonly ledger: Ledger;
   private readonly entries: Entry[] = [];
   private readonly byKind = new Map<string, Entry>();
+  private readonly root = new IncrementalRoot(() => this.store.all());
+  private readonly recordChanges: boolean;
+  /** Journal records (target, key, prev) committed during the current step. */
+  private stepLog: unknown[] = [];
 
-  private constructor(time: number, height: number, retainEvents: boolean) {
-    this.clock = new Clock(this.journal, time, height);
-    this.events = new EventLog(this.journal, retainEvents);
-    this.ledger = new Ledger(this.journal, (e) => this.emit(e.mechanism, e.name, e.args));
+  private constructor(time: number, height: number, options: ChainOptions) {
+    this.clock = new Clock(this.store.scope('clock'), time, height);
+    this.events = new EventLog(this.journal, options.retainEvents ?? true);
+    this.ledger = new Ledger(this.store.scope('ledger'), (e) => this.emit(e.mechanism, e.name, e.args));
+    this.recordChanges = options.recordChanges ?? true;
+    if (this.recordChanges) {
+      this.journal.onCommit = (log) => {
+        for (let i = 0; i < log.length; i++) this.stepLog.push(log[i]);
+      };
+    }
   }
 
   static build(config: ChainConfig, genesis: GenesisConfig = {}, options: ChainOptions = {}): Chain {
@@ -92,7 +121,7 @@ export class Chain {
     const height = genesis.height ?? 1;
     if (!Number.isSafeInteger(time) || time < 0) throw new InvalidArgumentError(`genesis.time must be a non-negative integer, got ${time}`);
     if (!Number.isSafeInteger(height) || height < 0) throw new InvalidArgumentError(`genesis.height must be a non-negative integer, got ${height}`);
-    const chain = new Chain(time, height, options.retainEvents ?? true);
+    const chain = new Chain(time, height, options);
 
     const kinds = Object.keys(config.mechanisms ?? {});
     if (kinds.length === 0) throw new InvalidArgumentError(`chain.mechanisms is empty; available: ${[...registry.keys()].join(', ')}`);
@@ -135,6 +164,34 @@ export class Chain {
     return chain;
   }
 
+  /**
+   * Rebuilds a chain from `snapshot()` output and the configuration it was taken under. Every
+   * container is filled from the snapshot, each mechanism rebuilds its caches from state alone,
+   * and the recomputed state root must equal the one the snapshot recorded.
+   */
+  static restore(config: ChainConfig, snapshot: Snapshot | unknown, options: ChainOptions = {}): Chain {
+    const doc = readSnapshot(snapshot);
+    const chain = Chain.build(config, { time: 0, height: 0 }, options);
+    doc.load(chain, chain.store);
+    chain.events.resetCount(doc.eventCount);
+    chain.root.reset();
+    for (const e of chain.entries) e.mechanism.restore?.();
+    chain.stepLog.length = 0;
+    doc.verify(chain.root.root());
+    return chain;
+  }
+
+  /** The whole state as a versioned, canonical document (see `snapshot.ts`). */
+  snapshot(): Snapshot {
+    this.syncAll();
+    return writeSnapshot(this, this.store, this.events.length, this.root.root());
+  }
+
+  /** Listens to every event as it is emitted (also those of a unit that later fails); returns the remover. */
+  on(listener: EventListener): () => void {
+    return this.events.on(listener);
+  }
+
   get time(): number {
     return this.clock.time;
   }
@@ -153,7 +210,7 @@ export class Chain {
 
   /** Applies one transaction atomically. */
   tx(from: string, call: string, args: unknown = {}): Outcome {
-    const mark = this.events.length;
+    const mark = this.beginStep();
     try {
       const sender = parseAddress(from);
       const { entry, name } = this.route(call, 'action');
@@ -161,15 +218,33 @@ export class Chain {
       const parsed = parseArgs(action.args, args, call, entry.kind);
       this.syncAll();
       const result = this.journal.atomic(() => action.run(sender, parsed));
-      return { ok: true, result, events: this.events.since(mark) };
+      return this.endStep(mark, { ok: true, result });
     } catch (err) {
-      return { ok: false, error: asStakeworksError(err), events: this.events.since(mark) };
+      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
+    }
+  }
+
+  /**
+   * A transaction from a trusted caller (the simulator's agents): the sender is an address and the
+   * arguments are already of the action's parsed types, so neither is parsed again. Everything
+   * else is as `tx`: one atomic unit, every protocol check of the mechanism.
+   */
+  trustedTx(sender: Address, call: string, args: unknown): Outcome {
+    const mark = this.beginStep();
+    try {
+      const { entry, name } = this.route(call, 'action');
+      const action = entry.mechanism.actions[name]!;
+      this.syncAll();
+      const result = this.journal.atomic(() => action.run(sender, args));
+      return this.endStep(mark, { ok: true, result });
+    } catch (err) {
+      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
     }
   }
 
   /** Reads state without changing it (a query that throws is an error outcome). */
   query(call: string, args: unknown = {}): Outcome {
-    const mark = this.events.length;
+    const mark = this.beginStep();
     try {
       const { entry, name } = this.route(call, 'query');
       const query = entry.mechanism.queries[name]!;
@@ -186,9 +261,9 @@ export class Chain {
       } catch (e) {
         if (e !== probe) throw e;
       }
-      return { ok: true, result, events: this.events.since(mark) };
+      return this.endStep(mark, { ok: true, result });
     } catch (err) {
-      return { ok: false, error: asStakeworksError(err), events: this.events.since(mark) };
+      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
     }
   }
 
@@ -202,7 +277,7 @@ export class Chain {
    * gigabytes for a simulated day of a large network.)
    */
   advance(spec: AdvanceSpec): Outcome {
-    const mark = this.events.length;
+    const mark = this.beginStep();
     try {
       let seconds = spec.seconds ?? 0;
       let blocks = spec.blocks ?? 0;
@@ -226,22 +301,25 @@ export class Chain {
         if (blocks > 0) this.passBlock(hashOf(0));
       });
       for (let b = 1; b < blocks; b++) this.journal.atomic(() => this.passBlock(hashOf(b)));
-      return { ok: true, events: this.events.since(mark) };
+      return this.endStep(mark, { ok: true });
     } catch (err) {
-      return { ok: false, error: asStakeworksError(err), events: this.events.since(mark) };
+      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
     }
   }
 
-  /** keccak-256 of the canonical serialisation of the whole chain state. */
+  /**
+   * The state root: a keccak-256 Merkle trie over every state container's leaves (`stateTree.ts`).
+   * Built on first use, then updated from the leaves written since: O(k log n) for k changes.
+   */
   stateRoot(): Hex {
     this.syncAll();
-    return stateHash(this.serialize());
+    return this.root.root();
   }
 
-  serialize(): Record<string, unknown> {
-    const mechanisms: Record<string, unknown> = {};
-    for (const e of this.entries) mechanisms[e.kind] = e.mechanism.serialize();
-    return { clock: this.clock.serialize(), ledger: this.ledger.serialize(), mechanisms };
+  /** The same root recomputed from every leaf, O(n log n): the reference `stateRoot` is tested against. */
+  fullStateRoot(): Hex {
+    this.syncAll();
+    return fullStateRoot(this.store.all());
   }
 
   /** Every violated invariant: ledger conservation, escrow books, and each mechanism's own. */
@@ -269,6 +347,19 @@ export class Chain {
   /** Direct access for tests and benchmarks; surfaces use tx/query. */
   mechanism<M extends Mechanism = Mechanism>(kind: string): M {
     return this.entry(kind).mechanism as M;
+  }
+
+  private beginStep(): number {
+    return this.events.length;
+  }
+
+  private endStep(eventMark: number, o: { ok: boolean; result?: unknown; error?: StakeworksError }): Outcome {
+    const out: Outcome = { ...o, events: this.events.since(eventMark) };
+    if (this.recordChanges) {
+      out.changes = changeSet(this.stepLog);
+      this.stepLog.length = 0;
+    }
+    return out;
   }
 
   private passBlock(hash: Hex | undefined): void {
@@ -320,6 +411,7 @@ export class Chain {
     return {
       name,
       journal: this.journal,
+      store: this.store.scope(name),
       ledger: this.ledger,
       clock: this.clock,
       emit: (event, args) => chain.emit(name, event, args),
@@ -329,6 +421,23 @@ export class Chain {
       },
     };
   }
+}
+
+/** Change entries of a step's journal records, container by container in first-write order. */
+function changeSet(log: readonly unknown[]): Change[] {
+  if (log.length === 0) return [];
+  const byContainer = new Map<Container, Array<[unknown, unknown]>>();
+  for (let i = 0; i < log.length; i += 3) {
+    const target = log[i] as Partial<Container>;
+    if (typeof target.changes !== 'function' || target.cache) continue;
+    const c = target as Container;
+    let recs = byContainer.get(c);
+    if (!recs) byContainer.set(c, (recs = []));
+    recs.push([log[i + 1], log[i + 2]]);
+  }
+  const out: Change[] = [];
+  for (const [c, recs] of byContainer) for (const ch of c.changes(recs)) out.push(ch);
+  return out;
 }
 
 function toAmount(v: bigint | number | string, where: string): bigint {

@@ -1,5 +1,6 @@
 import { keccakText, type Hex } from './bytes.js';
-import { JCell, JMap, type Journal } from './journal.js';
+import type { JCell, JMap } from './journal.js';
+import type { Scope } from './store.js';
 
 /** The hash of base-layer block `height` unless a scenario set it: keccak-256 of "block:<height>". */
 export function defaultBlockHash(height: number): Hex {
@@ -17,10 +18,10 @@ export class Clock {
   /** Only hashes a scenario set explicitly; every other hash is derived. */
   private readonly customHashes: JMap<number, Hex>;
 
-  constructor(journal: Journal, time: number, height: number) {
-    this.timeCell = new JCell(journal, time);
-    this.heightCell = new JCell(journal, height);
-    this.customHashes = new JMap(journal);
+  constructor(store: Scope, time: number, height: number) {
+    this.timeCell = store.cell('time', time);
+    this.heightCell = store.cell('height', height);
+    this.customHashes = store.map('blockHashes');
   }
 
   get time(): number {
@@ -47,9 +48,5 @@ export class Clock {
   nextBlock(hash?: Hex): void {
     if (hash !== undefined) this.customHashes.set(this.height, hash);
     this.heightCell.set(this.height + 1);
-  }
-
-  serialize(): Record<string, unknown> {
-    return { time: this.time, height: this.height, blockHashes: new Map(this.customHashes.sortedEntries()) };
   }
 }

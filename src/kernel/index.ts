@@ -9,3 +9,6 @@ export * from './json.js';
 export * from './ledger.js';
 export * from './math.js';
 export * from './mechanism.js';
+export * from './snapshot.js';
+export * from './store.js';
+export * from './stateTree.js';

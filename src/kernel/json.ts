@@ -38,14 +38,25 @@ export function toJson(value: unknown): Json {
 /** Canonical serialisation: keys sorted, bigints as decimal strings, no whitespace. */
 export function canonicalJson(value: unknown): string {
   const parts: string[] = [];
-  write(value, parts);
+  write(value, parts, false);
   return parts.join('');
 }
 
-function write(value: unknown, out: string[]): void {
+/**
+ * The canonical text the state tree hashes: canonical JSON except that a bigint is written
+ * `123n`, so that the bigint 123, the number 123 and the string "123" have different texts
+ * (the encoding is injective on the values state holds). Not JSON; never parsed.
+ */
+export function canonicalText(value: unknown): string {
+  const parts: string[] = [];
+  write(value, parts, true);
+  return parts.join('');
+}
+
+function write(value: unknown, out: string[], typed: boolean): void {
   switch (typeof value) {
     case 'bigint':
-      out.push(`"${value.toString()}"`);
+      out.push(typed ? `${value.toString()}n` : `"${value.toString()}"`);
       return;
     case 'number':
       if (!Number.isSafeInteger(value)) throw new TypeError(`state must hold safe integers only, got ${value}`);
@@ -58,7 +69,7 @@ function write(value: unknown, out: string[]): void {
       out.push(value ? 'true' : 'false');
       return;
     case 'undefined':
-      out.push('null');
+      out.push(typed ? 'undefined' : 'null');
       return;
     case 'object': {
       if (value === null) {
@@ -69,7 +80,7 @@ function write(value: unknown, out: string[]): void {
         out.push('[');
         value.forEach((v, i) => {
           if (i > 0) out.push(',');
-          write(v, out);
+          write(v, out, typed);
         });
         out.push(']');
         return;
@@ -79,11 +90,11 @@ function write(value: unknown, out: string[]): void {
           ? [...value.entries()].map(([k, v]) => [String(k), v])
           : Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      out.push('{');
+      out.push(typed && value instanceof Map ? 'M{' : '{');
       entries.forEach(([k, v], i) => {
         if (i > 0) out.push(',');
         out.push(JSON.stringify(k), ':');
-        write(v, out);
+        write(v, out, typed);
       });
       out.push('}');
       return;

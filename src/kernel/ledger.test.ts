@@ -5,6 +5,7 @@ import { addressOf, type Address } from './address.js';
 import { StakeworksError } from './errors.js';
 import type { ChainEvent } from './events.js';
 import { Journal } from './journal.js';
+import { Store } from './store.js';
 import { Ledger } from './ledger.js';
 
 const alice = addressOf('alice');
@@ -15,9 +16,9 @@ function setup() {
   const journal = new Journal();
   const events: Array<Omit<ChainEvent, 'height' | 'time'>> = [];
   // Journal the event list like the chain's EventLog does.
-  const ledger = new Ledger(journal, (e) => {
+  const ledger = new Ledger(new Store(journal).scope('ledger'), (e) => {
     events.push(e);
-    journal.record(() => void events.pop());
+    journal.record({ undo: () => void events.pop() }, undefined, undefined);
   });
   ledger.declareAsset({
     symbol: 'TKO',
@@ -97,7 +98,7 @@ describe('ledger', () => {
     tx(journal, () => ledger.mint('TKO', alice, 1n, 'p'));
     assert.equal(ledger.supply('TKO'), 1_000n);
     const j2 = new Journal();
-    const l2 = new Ledger(j2, () => {});
+    const l2 = new Ledger(new Store(j2).scope('ledger'), () => {});
     l2.declareAsset({ symbol: 'X', decimals: 0, maxSupply: 5n });
     assert.throws(() => l2.mint('X', alice, 6n, 'p'), code('MAX_SUPPLY_EXCEEDED'));
     l2.mint('X', alice, 0n, 'p');

@@ -1,7 +1,8 @@
 import type { Address } from './address.js';
 import { ConfigError, InvalidArgumentError, LedgerError } from './errors.js';
 import type { ChainEvent } from './events.js';
-import { JMap, type Journal } from './journal.js';
+import type { JMap } from './journal.js';
+import type { Scope } from './store.js';
 
 /** An asset a mechanism uses, with the error codes its reference token raises. */
 export interface AssetSpec {
@@ -42,9 +43,9 @@ export class Ledger {
   private readonly escrows: JMap<string, bigint>; // key `${asset}/${mechanism}`
   private readonly totals: JMap<string, AssetTotals>;
 
-  constructor(private readonly journal: Journal, private readonly emit: Emit) {
-    this.escrows = new JMap(journal);
-    this.totals = new JMap(journal);
+  constructor(private readonly store: Scope, private readonly emit: Emit) {
+    this.escrows = store.map('escrow');
+    this.totals = store.map('totals');
   }
 
   declareAsset(spec: AssetSpec): void {
@@ -56,8 +57,8 @@ export class Ledger {
       return;
     }
     this.assets.set(spec.symbol, spec);
-    this.balances.set(spec.symbol, new JMap(this.journal));
-    this.locks.set(spec.symbol, new JMap(this.journal));
+    this.balances.set(spec.symbol, this.store.map(`${spec.symbol}/balances`));
+    this.locks.set(spec.symbol, this.store.map(`${spec.symbol}/locks`));
     this.totals.set(spec.symbol, { genesis: 0n, minted: 0n, burned: 0n, supply: 0n });
   }
 
@@ -96,7 +97,7 @@ export class Ledger {
     const book = this.lockBook(asset);
     const current = book.get(who) ?? {};
     if (amount === 0n) {
-      if (!(lockId in current)) return;
+      if (!Object.hasOwn(current, lockId)) return;
       const { [lockId]: _dropped, ...rest } = current;
       if (Object.keys(rest).length === 0) book.delete(who);
       else book.set(who, rest);
@@ -135,8 +136,7 @@ export class Ledger {
     if (spec.maxSupply !== undefined && before + amount > spec.maxSupply) {
       throw new InvalidArgumentError(`genesis allocation of ${amount} ${asset} would exceed the maximum supply ${spec.maxSupply}`, { asset, account: who });
     }
-    const book = this.book(asset);
-    book.set(who, (book.get(who) ?? 0n) + amount);
+    this.credit(asset, who, amount);
     const t = this.totalsOf(asset);
     this.totals.set(asset, { ...t, genesis: t.genesis + amount, supply: t.supply + amount });
   }
@@ -152,8 +152,7 @@ export class Ledger {
         supply: `${t.supply}`,
       });
     }
-    const book = this.book(asset);
-    book.set(to, (book.get(to) ?? 0n) + amount);
+    this.credit(asset, to, amount);
     this.totals.set(asset, { ...t, minted: t.minted + amount, supply: t.supply + amount });
     this.emit({ mechanism: 'ledger', name: 'Mint', args: { asset, to, amount, by } });
   }
@@ -171,8 +170,7 @@ export class Ledger {
     this.requireAmount(amount);
     const spec = this.asset(asset);
     this.debit(asset, from, amount, spec.errors?.transferExceedsBalance ?? 'INSUFFICIENT_BALANCE', 'transfer');
-    const book = this.book(asset);
-    book.set(to, (book.get(to) ?? 0n) + amount);
+    this.credit(asset, to, amount);
     this.emit({ mechanism: 'ledger', name: 'Transfer', args: { asset, from, to, amount, by } });
   }
 
@@ -182,7 +180,7 @@ export class Ledger {
     const spec = this.asset(asset);
     this.debit(asset, from, amount, spec.errors?.transferExceedsBalance ?? 'INSUFFICIENT_BALANCE', 'escrow');
     const key = `${asset}/${mechanism}`;
-    this.escrows.set(key, (this.escrows.get(key) ?? 0n) + amount);
+    this.setEscrow(key, (this.escrows.get(key) ?? 0n) + amount);
     this.emit({ mechanism: 'ledger', name: 'EscrowIn', args: { asset, from, amount, by: mechanism } });
   }
 
@@ -194,9 +192,8 @@ export class Ledger {
     if (held < amount) {
       throw new LedgerError('ESCROW_INSUFFICIENT', `${mechanism} holds ${held} ${asset} in escrow, cannot pay ${amount}`, { asset, mechanism });
     }
-    this.escrows.set(key, held - amount);
-    const book = this.book(asset);
-    book.set(to, (book.get(to) ?? 0n) + amount);
+    this.setEscrow(key, held - amount);
+    this.credit(asset, to, amount);
     this.emit({ mechanism: 'ledger', name: 'EscrowOut', args: { asset, to, amount, by: mechanism } });
   }
 
@@ -206,7 +203,7 @@ export class Ledger {
     const key = `${asset}/${mechanism}`;
     const held = this.escrows.get(key) ?? 0n;
     if (held < amount) throw new LedgerError('ESCROW_INSUFFICIENT', `${mechanism} holds ${held} ${asset} in escrow, cannot burn ${amount}`, { asset, mechanism });
-    this.escrows.set(key, held - amount);
+    this.setEscrow(key, held - amount);
     const t = this.totalsOf(asset);
     this.totals.set(asset, { ...t, burned: t.burned + amount, supply: t.supply - amount });
     this.emit({ mechanism: 'ledger', name: 'Burn', args: { asset, from: mechanism, amount, by: mechanism } });
@@ -258,7 +255,21 @@ export class Ledger {
       });
     }
     const book = this.book(asset);
-    book.set(from, (book.get(from) ?? 0n) - amount);
+    const left = (book.get(from) ?? 0n) - amount;
+    // A zero balance is no entry: equal states have equal roots whatever history led to them.
+    if (left === 0n) book.delete(from);
+    else book.set(from, left);
+  }
+
+  private setEscrow(key: string, amount: bigint): void {
+    if (amount === 0n) this.escrows.delete(key);
+    else this.escrows.set(key, amount);
+  }
+
+  private credit(asset: string, to: Address, amount: bigint): void {
+    if (amount === 0n) return;
+    const book = this.book(asset);
+    book.set(to, (book.get(to) ?? 0n) + amount);
   }
 
   private requireAmount(amount: bigint): void {

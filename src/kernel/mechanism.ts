@@ -4,6 +4,7 @@ import type { Hex } from './bytes.js';
 import type { Clock } from './clock.js';
 import type { Journal } from './journal.js';
 import type { AssetSpec, Ledger } from './ledger.js';
+import type { Scope } from './store.js';
 
 /**
  * The contract between the kernel and a mechanism. A mechanism module declares its parameters
@@ -14,6 +15,8 @@ export interface MechanismContext {
   /** Name of the mechanism in the chain (e.g. `proverPool`); events and errors carry it. */
   readonly name: string;
   readonly journal: Journal;
+  /** Creates the mechanism's named state containers (`<mechanism>/<name>`). */
+  readonly store: Scope;
   readonly ledger: Ledger;
   readonly clock: Pick<Clock, 'time' | 'height' | 'blockHash' | 'parentHash'>;
   /** Emits an event stamped with the current block and time. */
@@ -48,8 +51,11 @@ export interface Mechanism {
   sync?(): void;
   /** Violated invariants, as human-readable lines (empty when sound). */
   invariants(): string[];
-  /** Canonical state: plain data, bigints allowed; caches excluded. */
-  serialize(): unknown;
+  /**
+   * Rebuilds every cache from state alone, after a restore has filled the state containers (and
+   * emptied nothing else: caches still hold what a fresh build left in them).
+   */
+  restore?(): void;
   /** Value this mechanism holds in ledger escrow according to its own books, per asset. */
   escrow?(): Record<string, bigint>;
 }

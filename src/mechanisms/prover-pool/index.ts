@@ -7,7 +7,6 @@ import { invariants } from './invariants.js';
 import { assetsOf, parseParams, presets, type ProverPoolParams } from './params.js';
 import { queries } from './queries.js';
 import { releaseProver } from './releaseProver.js';
-import { serialize } from './serialize.js';
 import { slashProver } from './slashProver.js';
 import { stake } from './stake.js';
 import { PoolState, type Pool } from './state.js';
@@ -32,7 +31,7 @@ export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
   assets: assetsOf,
   genesisSchema: z.undefined(),
   create(ctx, params): Mechanism {
-    const state = new PoolState(ctx.journal, params, ctx.clock.time, ctx.clock.height);
+    const state = new PoolState(ctx.store, params, ctx.clock.time, ctx.clock.height);
     const pool: Pool = { ctx, params, state };
     return {
       actions: {
@@ -54,7 +53,7 @@ export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
       },
       queries: queries(pool),
       invariants: () => invariants(pool),
-      serialize: () => serialize(pool),
+      restore: () => state.rebuildIndex(),
     };
   },
 };

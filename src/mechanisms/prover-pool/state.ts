@@ -1,4 +1,4 @@
-import { JCell, JList, JMap, ZERO_ADDRESS, type Address, type Hex, type Journal, type MechanismContext } from '../../kernel/index.js';
+import { ZERO_ADDRESS, type Address, type Hex, type JCell, type JList, type JMap, type MechanismContext, type Scope } from '../../kernel/index.js';
 import type { ProverPoolParams } from './params.js';
 import { SlotIndex } from './slotIndex.js';
 
@@ -61,9 +61,9 @@ export const EXITED_SLOT: Slot = { owner: ZERO_ADDRESS, stakedAmount: 0n, reward
 export const NO_STAKER: Staker = { exitRequestedAt: 0, exitAmount: 0n, maxCapacity: 0, proverId: 0 };
 
 /**
- * The mechanism's state. Every field is a journaled container, so the kernel can undo a failed
- * action. Slot writes go through `writeSlot` so the O(log n) caches (`index`) follow them, also
- * on rollback.
+ * The mechanism's state. Every field is a named journaled container, so the kernel can undo a
+ * failed action, hash the state and snapshot it. The O(log n) caches (`index`) follow every slot
+ * write, also on rollback, through the slot list's change observer.
  */
 export class PoolState {
   readonly slots: JList<Slot>; // slot k at index k − 1
@@ -77,27 +77,38 @@ export class PoolState {
   readonly lastVerifiedAt: JCell<number>;
   readonly numOpenBlocks: JCell<number>;
   readonly totals: JCell<Totals>;
-  readonly genesisHeight: number;
-  readonly genesisTimestamp: number;
-  readonly index: SlotIndex;
+  private readonly genesis: JCell<{ readonly height: number; readonly timestamp: number }>;
+  index: SlotIndex;
 
-  constructor(private readonly journal: Journal, readonly params: ProverPoolParams, time: number, height: number) {
-    this.slots = new JList(journal);
-    for (let i = 0; i < params.maxProvers; i++) this.slots.push(EMPTY_SLOT);
-    this.stakers = new JMap(journal);
-    this.balances = new JMap(journal);
-    this.blocks = new JMap(journal);
-    this.feePerGas = new JCell(journal, params.initFeePerGas);
-    this.avgProofDelay = new JCell(journal, params.initAvgProofDelay);
-    this.numBlocks = new JCell(journal, 1);
-    this.lastVerifiedBlockId = new JCell(journal, 0);
-    this.lastVerifiedAt = new JCell(journal, time);
-    this.numOpenBlocks = new JCell(journal, 0);
-    this.totals = new JCell<Totals>(journal, { burned: 0n, minted: 0n, slashed: 0n, blockFees: 0n, refunds: 0n, rewards: 0n });
-    this.genesisHeight = height;
-    this.genesisTimestamp = time;
+  constructor(store: Scope, readonly params: ProverPoolParams, time: number, height: number) {
     this.index = new SlotIndex(params.maxProvers);
+    this.slots = store.list('slots', { onChange: (k, prev, next) => this.index.onWrite(k + 1, prev, next) });
+    for (let i = 0; i < params.maxProvers; i++) this.slots.push(EMPTY_SLOT);
+    this.stakers = store.map('stakers');
+    this.balances = store.map('balances');
+    this.blocks = store.map('blocks');
+    this.feePerGas = store.cell('feePerGas', params.initFeePerGas);
+    this.avgProofDelay = store.cell('avgProofDelay', params.initAvgProofDelay);
+    this.numBlocks = store.cell('numBlocks', 1);
+    this.lastVerifiedBlockId = store.cell('lastVerifiedBlockId', 0);
+    this.lastVerifiedAt = store.cell('lastVerifiedAt', time);
+    this.numOpenBlocks = store.cell('numOpenBlocks', 0);
+    this.totals = store.cell<Totals>('totals', { burned: 0n, minted: 0n, slashed: 0n, blockFees: 0n, refunds: 0n, rewards: 0n });
+    this.genesis = store.cell('genesis', { height, timestamp: time });
     this.blocks.set(0, genesisBlock(params, time, height));
+  }
+
+  get genesisHeight(): number {
+    return this.genesis.get().height;
+  }
+  get genesisTimestamp(): number {
+    return this.genesis.get().timestamp;
+  }
+
+  /** Rebuilds the slot caches from the slots (after a restore). */
+  rebuildIndex(): void {
+    this.index = new SlotIndex(this.params.maxProvers);
+    this.slots.toArray().forEach((s, k) => this.index.onWrite(k + 1, EMPTY_SLOT, s));
   }
 
   slot(i: number): Slot {
@@ -105,10 +116,7 @@ export class PoolState {
   }
 
   writeSlot(i: number, next: Slot): void {
-    const prev = this.slot(i);
     this.slots.set(i - 1, next);
-    this.index.onWrite(i, prev, next);
-    this.journal.record(() => this.index.onWrite(i, next, prev));
   }
 
   staker(a: Address): Staker {

@@ -19,7 +19,7 @@ function main(n: number, ops: number): void {
   for (const a of stakers) totals.set(a, BigInt(1 + rnd(1000)) * 10n ** 18n);
   const total = (a: Address) => totals.get(a) ?? 0n;
   const journal = new Journal();
-  const index = new RankIndex(journal);
+  const index = new RankIndex(journal, 'ranking');
   let t0 = performance.now();
   const sorted = startSort(stakers, total);
   const sortMs = performance.now() - t0;

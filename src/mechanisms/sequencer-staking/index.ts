@@ -13,8 +13,7 @@ import { queries } from './queries.js';
 import { redelegateStake } from './redelegateStake.js';
 import { register } from './register.js';
 import { removeStaker } from './removeStaker.js';
-import { serialize } from './serialize.js';
-import { SeqState, type Seq } from './state.js';
+import { SeqState, seqOf } from './state.js';
 import { sync } from './sync.js';
 import { undelegateStake } from './undelegateStake.js';
 import { withdraw } from './withdraw.js';
@@ -38,7 +37,7 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
   assets: assetsOf,
   genesisSchema: z.undefined(),
   create(ctx, params): Mechanism {
-    const seq: Seq = { ctx, params, state: new SeqState(ctx.journal, params, ctx.clock.time), genesisTime: ctx.clock.time };
+    const seq = seqOf(ctx, params, new SeqState(ctx.store, params, ctx.clock.time));
     applyGenesis(seq);
     const escrow = () => ({ ETH: seq.state.escrowL1Staking.get() + seq.state.escrowRollup.get(), MORPH: seq.state.escrowL2Staking.get() + seq.state.escrowDistribute.get() });
     return {
@@ -74,7 +73,7 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
         deliverDue(seq);
       },
       invariants: () => invariants(seq),
-      serialize: () => serialize(seq),
+      restore: () => seq.state.rebuildCaches(),
       escrow,
     };
   },

@@ -1,35 +1,62 @@
-import type { Address, Journal } from '../../kernel/index.js';
+import { fromHex, keccak256, type Address, type Change, type Container, type Journal } from '../../kernel/index.js';
 
 /**
  * The L2 ranking list (`stakerAddresses`) as an implicit treap: position lookup, rank of an
  * address, insertion and removal at a position, and "how many leading entries satisfy a monotone
  * predicate" all cost O(log n). Rankings are implicit (in-order position + 1), so moving a staker
  * never rewrites the rankings of the stakers it passes, which is what makes the release's O(n)
- * rank shuffles O(log n) here. Every mutation records its inverse in the journal, so a failed
- * action restores the exact list. The canonical `stakerAddresses` / `stakerRankings` are read out
- * of it by `toArray()` for the state root.
+ * rank shuffles O(log n) here.
+ *
+ * It is a state container of its own: every mutation is journaled (a failed action restores the
+ * exact list), and the list is one leaf of the state tree whose value hash is a Merkle hash of
+ * the treap. A node's priority is derived from its address (keccak, ties broken by address), so
+ * the treap's shape, and with it the hash, depends only on the list, never on the history that
+ * built it; a change costs O(log n) hashes.
  */
 interface Node {
   readonly addr: Address;
   readonly pri: number;
+  readonly bytes: Uint8Array;
   size: number;
   left: Node | undefined;
   right: Node | undefined;
   parent: Node | undefined;
+  hash: Uint8Array | undefined;
 }
 
 const sz = (n: Node | undefined): number => (n ? n.size : 0);
 
 function pull(n: Node): void {
   n.size = 1 + sz(n.left) + sz(n.right);
+  n.hash = undefined;
   if (n.left) n.left.parent = n;
   if (n.right) n.right.parent = n;
+}
+
+/** A total order on priorities: the max-heap root of any list is unique, hence so is the shape. */
+const above = (a: Node, b: Node): boolean => a.pri > b.pri || (a.pri === b.pri && a.addr > b.addr);
+
+const ZERO32 = new Uint8Array(32);
+const nodeBuf = new Uint8Array(1 + 32 + 20 + 32);
+
+/** keccak256(0x02 ‖ left ‖ address ‖ right), 32 zero bytes for an empty side. */
+function hashOf(n: Node | undefined): Uint8Array {
+  if (!n) return ZERO32;
+  if (n.hash) return n.hash;
+  const l = hashOf(n.left);
+  const r = hashOf(n.right);
+  nodeBuf[0] = 2;
+  nodeBuf.set(l, 1);
+  nodeBuf.set(n.bytes, 33);
+  nodeBuf.set(r, 53);
+  n.hash = keccak256(nodeBuf);
+  return n.hash;
 }
 
 function merge(a: Node | undefined, b: Node | undefined): Node | undefined {
   if (!a) return b;
   if (!b) return a;
-  if (a.pri > b.pri) {
+  if (above(a, b)) {
     a.right = merge(a.right, b);
     pull(a);
     return a;
@@ -54,13 +81,19 @@ function split(t: Node | undefined, k: number): [Node | undefined, Node | undefi
   return [t, b];
 }
 
-export class RankIndex {
+type Op = 'insert' | 'remove' | 'replace';
+
+export class RankIndex implements Container {
   private root: Node | undefined;
   private readonly byAddr = new Map<Address, Node>();
-  // Deterministic priorities (xorshift32): the tree's shape never affects results, only speed.
-  private seed = 0x2545f491;
+  readonly cache = false;
+  private tracking: ((c: Container) => void) | undefined;
+  private dirty = false;
 
-  constructor(private readonly journal: Journal) {}
+  constructor(
+    private readonly journal: Journal,
+    readonly name: string,
+  ) {}
 
   get length(): number {
     return sz(this.root);
@@ -112,12 +145,12 @@ export class RankIndex {
 
   insertAt(i: number, a: Address): void {
     this.rawInsert(i, a);
-    this.journal.record(() => void this.rawRemove(i));
+    this.written('insert', [i, a]);
   }
 
   removeAt(i: number): Address {
     const a = this.rawRemove(i);
-    this.journal.record(() => this.rawInsert(i, a));
+    this.written('remove', [i, a]);
     return a;
   }
 
@@ -125,7 +158,65 @@ export class RankIndex {
   replaceAll(list: readonly Address[]): void {
     const old = this.toArray();
     this.rawReplace(list);
-    this.journal.record(() => this.rawReplace(old));
+    this.written('replace', old);
+  }
+
+  private written(op: Op, payload: unknown): void {
+    if (this.journal.unit !== 0) this.journal.record(this, op, payload);
+    this.touch();
+  }
+
+  undo(key: unknown, prev: unknown): void {
+    const op = key as Op;
+    if (op === 'insert') this.rawRemove((prev as [number, Address])[0]);
+    else if (op === 'remove') this.rawInsert(...(prev as [number, Address]));
+    else this.rawReplace(prev as Address[]);
+    this.touch();
+  }
+
+  private touch(): void {
+    if (this.tracking && !this.dirty) {
+      this.dirty = true;
+      this.tracking(this);
+    }
+  }
+
+  /** Merkle hash of the list (see the class comment). */
+  listHash(): Uint8Array {
+    return hashOf(this.root);
+  }
+
+  forEachLeaf(cb: (leafKey: string, valueHash: Uint8Array) => void): void {
+    cb('', this.listHash());
+  }
+
+  trackDirty(onFirstDirty: (c: Container) => void): void {
+    this.tracking = onFirstDirty;
+    this.dirty = false;
+  }
+
+  drainDirty(cb: (leafKey: string, valueHash: Uint8Array | undefined) => void): void {
+    cb('', this.listHash());
+    this.dirty = false;
+  }
+
+  changes(records: ReadonlyArray<readonly [unknown, unknown]>): Change[] {
+    // Positions move, so the operations are reported in order; a whole-list sort as the new list.
+    return records.map(([op, payload]): Change => {
+      if (op === 'insert') return { container: this.name, insertAt: (payload as [number, Address])[0], value: (payload as [number, Address])[1] };
+      if (op === 'remove') return { container: this.name, removeAt: (payload as [number, Address])[0] };
+      return { container: this.name, value: this.toArray() };
+    });
+  }
+
+  dump(): unknown {
+    return this.toArray();
+  }
+
+  load(doc: unknown): void {
+    if (!Array.isArray(doc) || !doc.every((a) => typeof a === 'string' && /^0x[0-9a-f]{40}$/.test(a))) throw new TypeError(`${this.name}: expected a list of addresses`);
+    this.rawReplace(doc as Address[]);
+    this.dirty = false;
   }
 
   toArray(): Address[] {
@@ -141,19 +232,13 @@ export class RankIndex {
     return out;
   }
 
-  private nextPri(): number {
-    let x = this.seed;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.seed = x >>> 0;
-    return this.seed;
-  }
-
   private rawInsert(i: number, a: Address): void {
     if (this.byAddr.has(a)) throw new Error(`ranking already holds ${a}`);
     if (i < 0 || i > this.length) throw new RangeError(`ranking insert at ${i} out of range`);
-    const node: Node = { addr: a, pri: this.nextPri(), size: 1, left: undefined, right: undefined, parent: undefined };
+    const bytes = fromHex(a);
+    const h = keccak256(bytes);
+    const pri = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
+    const node: Node = { addr: a, pri, bytes, size: 1, left: undefined, right: undefined, parent: undefined, hash: undefined };
     this.byAddr.set(a, node);
     const [l, r] = split(this.root, i);
     this.root = merge(merge(l, node), r);

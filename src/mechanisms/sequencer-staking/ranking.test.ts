@@ -25,7 +25,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** Applies the spec 8.4/8.5 ranking steps to the O(log n) index and to the literal passes on an array. */
 function run(ops: Op[]): void {
   const journal = new Journal();
-  const index = new RankIndex(journal);
+  const index = new RankIndex(journal, 'ranking');
   let linear: Address[] = [];
   const totals = new Map<Address, bigint>();
   const total = (a: Address) => totals.get(a) ?? 0n;
@@ -90,7 +90,7 @@ describe('ranking: O(log n) index against the literal passes', () => {
 
   it('rolls back exactly with the journal', () => {
     const journal = new Journal();
-    const index = new RankIndex(journal);
+    const index = new RankIndex(journal, 'ranking');
     for (const a of names.slice(0, 10)) index.insertAt(index.length, a);
     const before = index.toArray();
     assert.throws(() =>

@@ -1,4 +1,4 @@
-import { JCell, JList, JMap, ZERO_ADDRESS, type Address, type Hex, type Journal, type MechanismContext } from '../../kernel/index.js';
+import { ZERO_ADDRESS, type Address, type Hex, type JCell, type JList, type JMap, type Key, type MechanismContext, type Scope } from '../../kernel/index.js';
 import { SLOT_COUNT, type SequencerStakingParams } from './params.js';
 import { RankIndex } from './rankIndex.js';
 
@@ -95,10 +95,10 @@ export class OrderedSets<G extends string, V extends string> {
   private readonly items: JMap<string, V>; // `${g}#${i}` → value
   private readonly pos: JMap<string, number>; // `${g}|${v}` → position
   private readonly len: JMap<G, number>;
-  constructor(journal: Journal) {
-    this.items = new JMap(journal);
-    this.pos = new JMap(journal);
-    this.len = new JMap(journal);
+  constructor(store: Scope) {
+    this.items = store.map('items');
+    this.pos = store.map('pos');
+    this.len = store.map('len');
   }
   size(g: G): number {
     return this.len.get(g) ?? 0;
@@ -144,7 +144,7 @@ export class OrderedSets<G extends string, V extends string> {
 }
 
 /** Map helpers keeping "default value = absent" (spec 3.1). */
-export function setOrDelete<K, V>(m: JMap<K, V>, k: K, v: V, isDefault: boolean): void {
+export function setOrDelete<K extends Key, V>(m: JMap<K, V>, k: K, v: V, isDefault: boolean): void {
   if (isDefault) m.delete(k);
   else m.set(k, v);
 }
@@ -235,9 +235,10 @@ export class SeqState {
   readonly escrowRollup: JCell<bigint>;
   readonly escrowL2Staking: JCell<bigint>;
   readonly escrowDistribute: JCell<bigint>;
+  private readonly genesis: JCell<number>;
 
-  constructor(journal: Journal, params: SequencerStakingParams, time: number) {
-    this.updatable = new JCell<Updatable>(journal, {
+  constructor(store: Scope, params: SequencerStakingParams, time: number) {
+    this.updatable = store.cell<Updatable>('updatable', {
       stakingValue: params.stakingValue,
       rewardPercentage: params.rewardPercentage,
       challengeDeposit: params.challengeDeposit,
@@ -251,48 +252,48 @@ export class SeqState {
       sequencerSetMaxSize: params.sequencerSetMaxSize,
       rewardStartTime: params.rewardStartTime,
     });
-    this.whitelist = new JMap(journal);
-    this.removedList = new JMap(journal);
-    this.stakerSet = new JList(journal);
+    this.whitelist = store.map('whitelist');
+    this.removedList = store.map('removedList');
+    this.stakerSet = store.list('stakerSet');
     for (let i = 0; i < SLOT_COUNT; i++) this.stakerSet.push(ZERO_ADDRESS);
-    this.stakerIndexes = new JMap(journal);
-    this.deleteList = new JList(journal);
-    this.deleteableHeight = new JMap(journal);
-    this.l1Stakers = new JMap(journal);
-    this.stakedAmount = new JMap(journal);
-    this.tmKeys = new JMap(journal);
-    this.blsKeys = new JMap(journal);
-    this.withdrawals = new JMap(journal);
-    this.slashRemaining = new JCell(journal, 0n);
-    this.nextMessageSeq = new JCell(journal, 0);
-    this.queue = new JList(journal);
-    this.lastCommittedBatchIndex = new JCell(journal, 0);
-    this.lastFinalizedBatchIndex = new JCell(journal, 0);
-    this.committedBatches = new JMap(journal);
-    this.isChallenger = new JMap(journal);
-    this.latestSequencerSet = new JCell<readonly Address[]>(journal, []);
-    this.batchData = new JMap(journal);
-    this.challenges = new JMap(journal);
-    this.inChallenge = new JCell(journal, false);
-    this.batchChallenged = new JCell(journal, 0);
-    this.revertReqIndex = new JCell(journal, 0);
-    this.paused = new JCell(journal, false);
-    this.batchChallengeReward = new JMap(journal);
-    this.proveRemaining = new JCell(journal, 0n);
-    this.rewardStarted = new JCell(journal, false);
-    this.latestSequencerSetSize = new JCell(journal, 0);
-    this.candidateNumber = new JCell(journal, 0);
-    this.ranking = new RankIndex(journal);
-    this.l2Stakers = new JMap(journal);
-    this.commissions = new JMap(journal);
-    this.commissionSchedule = new JMap(journal);
-    this.stakerDelegations = new JMap(journal);
-    this.delegators = new OrderedSets(journal);
-    this.delegations = new JMap(journal);
-    this.undelegations = new JMap(journal);
-    this.nextUndelegationSeq = new JCell(journal, 0);
-    this.pendingRedelegations = new JMap(journal);
-    this.sets = new JCell<SequencerSets>(journal, {
+    this.stakerIndexes = store.map('stakerIndexes');
+    this.deleteList = store.list('deleteList');
+    this.deleteableHeight = store.map('deleteableHeight');
+    this.l1Stakers = store.map('l1Stakers');
+    this.stakedAmount = store.map('stakedAmount');
+    this.tmKeys = store.map('tmKeys');
+    this.blsKeys = store.map('blsKeys');
+    this.withdrawals = store.map('withdrawals');
+    this.slashRemaining = store.cell('slashRemaining', 0n);
+    this.nextMessageSeq = store.cell('nextMessageSeq', 0);
+    this.queue = store.list('queue');
+    this.lastCommittedBatchIndex = store.cell('lastCommittedBatchIndex', 0);
+    this.lastFinalizedBatchIndex = store.cell('lastFinalizedBatchIndex', 0);
+    this.committedBatches = store.map('committedBatches');
+    this.isChallenger = store.map('isChallenger');
+    this.latestSequencerSet = store.cell<readonly Address[]>('latestSequencerSet', []);
+    this.batchData = store.map('batchData');
+    this.challenges = store.map('challenges');
+    this.inChallenge = store.cell('inChallenge', false);
+    this.batchChallenged = store.cell('batchChallenged', 0);
+    this.revertReqIndex = store.cell('revertReqIndex', 0);
+    this.paused = store.cell('paused', false);
+    this.batchChallengeReward = store.map('batchChallengeReward');
+    this.proveRemaining = store.cell('proveRemaining', 0n);
+    this.rewardStarted = store.cell('rewardStarted', false);
+    this.latestSequencerSetSize = store.cell('latestSequencerSetSize', 0);
+    this.candidateNumber = store.cell('candidateNumber', 0);
+    this.ranking = store.register((name) => new RankIndex(store.journal, name), 'ranking');
+    this.l2Stakers = store.map('l2Stakers');
+    this.commissions = store.map('commissions');
+    this.commissionSchedule = store.map('commissionSchedule');
+    this.stakerDelegations = store.map('stakerDelegations');
+    this.delegators = new OrderedSets(store.scope('delegators'));
+    this.delegations = store.map('delegations');
+    this.undelegations = store.map('undelegations');
+    this.nextUndelegationSeq = store.cell('nextUndelegationSeq', 0);
+    this.pendingRedelegations = store.map('pendingRedelegations', { cache: true });
+    this.sets = store.cell<SequencerSets>('sets', {
       blockHeight0: 0,
       sequencerSet0: [],
       blockHeight1: 0,
@@ -301,36 +302,50 @@ export class SeqState {
       sequencerSet2: [],
       updateTime: time,
     });
-    this.syncedTime = new JCell(journal, time);
-    this.accountedHeight = new JCell(journal, 0);
-    this.epochBlocks = new JMap(journal);
-    this.inflationRates = new JCell<readonly { rate: bigint; effectiveEpochIndex: number }[]>(journal, [{ rate: params.dailyInflationRate, effectiveEpochIndex: 0 }]);
-    this.nextRewardEpochIndex = new JCell(journal, 0);
-    this.inflations = new JMap(journal);
-    this.inflationMintedEpochs = new JCell(journal, 0);
-    this.allowances = new JMap(journal);
-    this.nextBatchSubmissionIndex = new JCell(journal, params.nextBatchSubmissionIndex);
-    this.nextRollupEpochIndex = new JCell(journal, 0n);
-    this.latestRewardEpochBlock = new JCell(journal, 0n);
-    this.startBlockSet = new JCell(journal, false);
-    this.batchSubmissions = new JMap(journal);
-    this.rollupEpochs = new JMap(journal);
-    this.rewardEpochs = new JMap(journal);
-    this.mintedEpochCount = new JCell(journal, 0);
-    this.distDelegatorReward = new JMap(journal);
-    this.oldestDistribution = new JMap(journal);
-    this.distCommissions = new JMap(journal);
-    this.distDelegationAmount = new JMap(journal);
-    this.distDelegators = new OrderedSets(journal);
-    this.distAmounts = new JMap(journal);
-    this.unclaimedDelegatees = new OrderedSets(journal);
-    this.unclaimedUndelegated = new JMap(journal);
-    this.unclaimedStart = new JMap(journal);
-    this.unclaimedEnd = new JMap(journal);
-    this.escrowL1Staking = new JCell(journal, 0n);
-    this.escrowRollup = new JCell(journal, 0n);
-    this.escrowL2Staking = new JCell(journal, 0n);
-    this.escrowDistribute = new JCell(journal, 0n);
+    this.syncedTime = store.cell('syncedTime', time);
+    this.accountedHeight = store.cell('accountedHeight', 0);
+    this.epochBlocks = store.map('epochBlocks');
+    this.inflationRates = store.cell<readonly { rate: bigint; effectiveEpochIndex: number }[]>('inflationRates', [{ rate: params.dailyInflationRate, effectiveEpochIndex: 0 }]);
+    this.nextRewardEpochIndex = store.cell('nextRewardEpochIndex', 0);
+    this.inflations = store.map('inflations');
+    this.inflationMintedEpochs = store.cell('inflationMintedEpochs', 0);
+    this.allowances = store.map('allowances');
+    this.nextBatchSubmissionIndex = store.cell('nextBatchSubmissionIndex', params.nextBatchSubmissionIndex);
+    this.nextRollupEpochIndex = store.cell('nextRollupEpochIndex', 0n);
+    this.latestRewardEpochBlock = store.cell('latestRewardEpochBlock', 0n);
+    this.startBlockSet = store.cell('startBlockSet', false);
+    this.batchSubmissions = store.map('batchSubmissions');
+    this.rollupEpochs = store.map('rollupEpochs');
+    this.rewardEpochs = store.map('rewardEpochs');
+    this.mintedEpochCount = store.cell('mintedEpochCount', 0);
+    this.distDelegatorReward = store.map('distDelegatorReward');
+    this.oldestDistribution = store.map('oldestDistribution');
+    this.distCommissions = store.map('distCommissions');
+    this.distDelegationAmount = store.map('distDelegationAmount');
+    this.distDelegators = new OrderedSets(store.scope('distDelegators'));
+    this.distAmounts = store.map('distAmounts');
+    this.unclaimedDelegatees = new OrderedSets(store.scope('unclaimedDelegatees'));
+    this.unclaimedUndelegated = store.map('unclaimedUndelegated');
+    this.unclaimedStart = store.map('unclaimedStart');
+    this.unclaimedEnd = store.map('unclaimedEnd');
+    this.escrowL1Staking = store.cell('escrowL1Staking', 0n);
+    this.escrowRollup = store.cell('escrowRollup', 0n);
+    this.escrowL2Staking = store.cell('escrowL2Staking', 0n);
+    this.escrowDistribute = store.cell('escrowDistribute', 0n);
+    this.genesis = store.cell('genesisTime', time);
+  }
+
+  /** Chain genesis time g: origin of L2 heights (spec 3.4). */
+  get genesisTime(): number {
+    return this.genesis.get();
+  }
+
+  /** Rebuilds the caches from state (after a restore): the pending redelegations. */
+  rebuildCaches(): void {
+    for (const s of [...this.pendingRedelegations.keys()]) this.pendingRedelegations.delete(s);
+    for (const [delegator, list] of this.undelegations.entries()) {
+      for (const u of list) if (u.redelegateTo !== ZERO_ADDRESS) this.pendingRedelegations.set(u.seq, delegator);
+    }
   }
 
   get u(): Updatable {
@@ -370,4 +385,16 @@ export interface Seq {
   readonly state: SeqState;
   /** Chain genesis time g: origin of L2 heights (spec 3.4). */
   readonly genesisTime: number;
+}
+
+/** The mechanism object of one chain; `genesisTime` reads state, so a restored chain has the snapshot's. */
+export function seqOf(ctx: MechanismContext, params: SequencerStakingParams, state: SeqState): Seq {
+  return {
+    ctx,
+    params,
+    state,
+    get genesisTime() {
+      return state.genesisTime;
+    },
+  };
 }

@@ -19,7 +19,6 @@ import { registerWorker } from './registerWorker.js';
 import { removeFromWhitelist } from './removeFromWhitelist.js';
 import { removeWorker } from './removeWorker.js';
 import { restartComputing } from './restartComputing.js';
-import { serialize } from './serialize.js';
 import { setCap } from './setCap.js';
 import { setCommission } from './setCommission.js';
 import { setPoolDescription } from './setPoolDescription.js';
@@ -42,9 +41,20 @@ export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis>
   assets: assetsOf,
   genesisSchema,
   create(ctx, params, genesis): Mechanism {
-    const state = new StakePoolState(ctx.journal, params);
+    const state = new StakePoolState(ctx.store, params);
     const fixtures = loadGenesis(ctx, state, genesis);
-    const sp: Sp = { ctx, params, state, fixtures, halvingStartBlock: params.computation.halvingStartBlock ?? ctx.clock.height };
+    state.genesis.set({ fixtures, halvingStartBlock: params.computation.halvingStartBlock ?? ctx.clock.height });
+    const sp: Sp = {
+      ctx,
+      params,
+      state,
+      get fixtures() {
+        return state.genesis.get().fixtures;
+      },
+      get halvingStartBlock() {
+        return state.genesis.get().halvingStartBlock;
+      },
+    };
     return {
       actions: {
         registerWorker: registerWorker(sp),
@@ -73,7 +83,7 @@ export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis>
       queries: queries(sp),
       onBlock: () => onBlock(sp),
       invariants: () => invariants(sp),
-      serialize: () => serialize(sp),
+      restore: () => state.rebuildCaches(),
       escrow: () => ({}),
     };
   },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressOf, Journal, keccakText } from '../../kernel/index.js';
+import { addressOf, Journal, keccakText, Store } from '../../kernel/index.js';
 import { parseParams, presets } from './params.js';
 import { StakePoolState } from './state.js';
 
@@ -11,7 +11,7 @@ describe('StakePoolState.boundWorkersSorted', () => {
 
   it('follows binds and unbinds, in ascending worker id', () => {
     const j = new Journal();
-    const s = new StakePoolState(j, params);
+    const s = new StakePoolState(new Store(j).scope('stakePool'), params);
     j.atomic(() => {
       s.bind(a, addressOf('ma'));
       s.bind(b, addressOf('mb'));
@@ -23,7 +23,7 @@ describe('StakePoolState.boundWorkersSorted', () => {
 
   it('a cache computed inside a failed unit does not survive its rollback', () => {
     const j = new Journal();
-    const s = new StakePoolState(j, params);
+    const s = new StakePoolState(new Store(j).scope('stakePool'), params);
     j.atomic(() => s.bind(a, addressOf('ma')));
     assert.deepEqual(s.boundWorkersSorted().map(([w]) => w), [a]);
     assert.throws(() =>

@@ -1,4 +1,4 @@
-import { JCell, JList, JMap, type Address, type Hex, type Journal, type MechanismContext } from '../../kernel/index.js';
+import type { Address, Hex, JCell, JList, JMap, MechanismContext, Scope } from '../../kernel/index.js';
 import type { Fx } from './fixed.js';
 import type { StakePoolParams } from './params.js';
 
@@ -107,26 +107,39 @@ export class StakePoolState {
    */
   private readonly bindingsVersion: JCell<object>;
   private boundCache: { token: object; sorted: ReadonlyArray<readonly [Hex, Address]> } | undefined;
+  /** Set once at genesis: whether fixtures were loaded (§5.7) and the height the budget decay counts from. */
+  readonly genesis: JCell<{ readonly fixtures: boolean; readonly halvingStartBlock: number }>;
 
-  constructor(journal: Journal, params: StakePoolParams) {
-    this.workers = new JMap(journal);
-    this.workerBindings = new JMap(journal);
-    this.minerBindings = new JMap(journal);
-    this.assignments = new JMap(journal);
-    this.miners = new JMap(journal);
-    this.workerMiners = new JMap(journal);
-    this.onlineMiners = new JCell(journal, 0);
-    this.pools = new JMap(journal);
-    this.stakers = new JMap(journal);
-    this.stakeLedger = new JMap(journal);
-    this.whitelists = new JMap(journal);
-    this.descriptions = new JMap(journal);
-    this.poolCount = new JCell(journal, 0);
-    this.budgetPerBlock = new JCell(journal, params.tokenomic.budgetPerBlock);
-    this.withdrawalTimestamps = new JList(journal);
-    this.withdrawalQueuedPools = new JMap(journal);
-    this.rewardBooks = new JMap(journal);
-    this.bindingsVersion = new JCell<object>(journal, {});
+  constructor(store: Scope, params: StakePoolParams) {
+    this.workers = store.map('workers');
+    this.workerBindings = store.map('workerBindings');
+    this.minerBindings = store.map('minerBindings');
+    this.assignments = store.map('assignments');
+    this.miners = store.map('miners');
+    this.workerMiners = store.map('workerMiners', { cache: true });
+    this.onlineMiners = store.cell('onlineMiners', 0);
+    this.pools = store.map('pools');
+    this.stakers = store.map('stakers');
+    this.stakeLedger = store.map('stakeLedger');
+    this.whitelists = store.map('whitelists');
+    this.descriptions = store.map('descriptions');
+    this.poolCount = store.cell('poolCount', 0);
+    this.budgetPerBlock = store.cell('budgetPerBlock', params.tokenomic.budgetPerBlock);
+    this.withdrawalTimestamps = store.list('withdrawalTimestamps');
+    this.withdrawalQueuedPools = store.map('withdrawalQueuedPools');
+    this.rewardBooks = store.map('rewardBooks');
+    this.bindingsVersion = store.cell<object>('bindingsVersion', {}, { cache: true });
+    this.genesis = store.cell('genesis', { fixtures: false, halvingStartBlock: 0 });
+  }
+
+  /** Rebuilds the caches from state (after a restore): the worker → pids index. */
+  rebuildCaches(): void {
+    for (const w of [...this.workerMiners.keys()]) this.workerMiners.delete(w);
+    for (const r of this.miners.values()) {
+      const pids = this.workerMiners.get(r.worker) ?? [];
+      if (!pids.includes(r.pid)) this.workerMiners.set(r.worker, [...pids, r.pid]);
+    }
+    this.bindingsVersion.set({});
   }
 
   bind(worker: Hex, miner: Address): void {
