@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccakText, toHex, u256be, utf8, ZERO_HASH } from './bytes.js';
+import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccak256Noble, keccakBackend, keccakText, toHex, u256be, utf8, ZERO_HASH } from './bytes.js';
 import { defaultBlockHash } from './clock.js';
 import { StakeworksError } from './errors.js';
 
@@ -71,5 +72,35 @@ describe('hex and words', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('keccak-256: the WASM fast path against the noble reference', () => {
+  it('uses the WASM backend by default', () => {
+    assert.equal(keccakBackend, 'wasm');
+  });
+
+  it('agrees with noble on random inputs of every length up to four rate blocks', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 4 * 136 + 1 }), (data) => {
+        assert.deepEqual(keccak256(data), keccak256Noble(data));
+        assert.equal(keccak256Hex(data), toHex(keccak256Noble(data)));
+      }),
+      { numRuns: 600 },
+    );
+    // Every length around the 136-byte rate boundary, exactly.
+    for (let n = 0; n <= 2 * 136 + 2; n++) {
+      const data = Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 0xff);
+      assert.deepEqual(keccak256(data), keccak256Noble(data), `length ${n}`);
+    }
+  });
+
+  it('falls back to noble when asked (STAKEWORKS_KECCAK=noble), with equal hashes', () => {
+    const url = new URL('./bytes.js', import.meta.url).href;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const b = await import(${JSON.stringify(url)}); console.log(b.keccakBackend, b.keccakText('block:7'));`], {
+      env: { ...process.env, STAKEWORKS_KECCAK: 'noble' },
+      encoding: 'utf8',
+    }).trim();
+    assert.equal(out, `noble ${keccakText('block:7')}`);
   });
 });

@@ -1,5 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex as nobleToHex, hexToBytes as nobleFromHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { createKeccak, type IHasher } from 'hash-wasm';
 import { InvalidArgumentError } from './errors.js';
 
 /** A lower-case 0x-prefixed hex string. */
@@ -7,11 +8,37 @@ export type Hex = `0x${string}`;
 
 export const ZERO_HASH: Hex = `0x${'0'.repeat(64)}`;
 
-export function keccak256(data: Uint8Array): Uint8Array {
+/**
+ * keccak-256 has two implementations: hash-wasm's WebAssembly keccak (the fast path, ≈ 8× noble
+ * on 64-byte inputs here) and @noble/hashes (the reference, and the fallback when WebAssembly
+ * cannot load or `STAKEWORKS_KECCAK=noble` is set). A property test checks they agree on random
+ * inputs of every length the engine hashes. The WASM hasher is one reusable instance: hashing is
+ * synchronous, so its init/update/digest calls never interleave.
+ */
+const wasm: IHasher | undefined = process.env.STAKEWORKS_KECCAK === 'noble' ? undefined : await createKeccak(256).catch(() => undefined);
+
+/** Which keccak implementation is in use. */
+export const keccakBackend: 'wasm' | 'noble' = wasm ? 'wasm' : 'noble';
+
+/** The reference keccak-256 (@noble/hashes). */
+export function keccak256Noble(data: Uint8Array): Uint8Array {
   return keccak_256(data);
 }
 
+export const keccak256: (data: Uint8Array) => Uint8Array = wasm
+  ? (data) => {
+      wasm.init();
+      wasm.update(data);
+      return wasm.digest('binary');
+    }
+  : keccak_256;
+
 export function keccak256Hex(data: Uint8Array): Hex {
+  if (wasm) {
+    wasm.init();
+    wasm.update(data);
+    return `0x${wasm.digest('hex')}`;
+  }
   return `0x${nobleToHex(keccak_256(data))}`;
 }
 
