@@ -1,4 +1,4 @@
-import { checkedMul, checkedSub, checkedUint, MAX_UINT16, MAX_UINT32, wrapUint, ZERO_ADDRESS } from '../../kernel/index.js';
+import { checkedMul, checkedSub, checkedUint, MAX_UINT16, MAX_UINT32, StakeworksError, wrapUint, ZERO_ADDRESS } from '../../kernel/index.js';
 import { blockFee, movingAverage } from './fees.js';
 import { ORACLE_ADDRESS } from './params.js';
 import { release } from './release.js';
@@ -63,8 +63,8 @@ export function verifyBlock(pool: Pool, blk: Block, fc: ForkChoice, fcId: number
 /**
  * §5.11 `verify`: walks the chain of fork choices from the last verified block, verifying each
  * block whose cooldown is over (strictly), up to `maxBlocks`. With `tolerant` (the block hook) a
- * block that fails is rolled back alone and the walk stops there; otherwise the error propagates
- * and the caller's whole unit fails.
+ * block that fails with a StakeworksError is rolled back alone and the walk stops there; any other
+ * exception, and without `tolerant` every error, propagates and the caller's whole unit fails.
  */
 export function verifyBlocksUpTo(pool: Pool, maxBlocks: bigint, tolerant: boolean): number {
   const { ctx, params, state } = pool;
@@ -84,8 +84,11 @@ export function verifyBlocksUpTo(pool: Pool, maxBlocks: bigint, tolerant: boolea
     if (tolerant) {
       try {
         ctx.atomic(() => verifyBlock(pool, blk, fc, k + 1));
-      } catch {
-        break; // §5.11: the hook stops before an unverifiable block, silently.
+      } catch (err) {
+        // §5.11: the hook stops before an unverifiable block, silently. Only a protocol or
+        // arithmetic error (a StakeworksError) makes a block unverifiable; anything else is a bug.
+        if (err instanceof StakeworksError) break;
+        throw err;
       }
     } else {
       verifyBlock(pool, blk, fc, k + 1);

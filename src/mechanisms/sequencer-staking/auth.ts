@@ -11,3 +11,8 @@ export function requireFunds(seq: Seq, sender: Address, value: bigint): void {
   const have = seq.ctx.ledger.spendable('ETH', sender);
   if (value > have) seq.ctx.fail('INSUFFICIENT_FUNDS', `value ${value} exceeds the ETH balance ${have}`, { value: `${value}`, balance: `${have}` });
 }
+
+/** Record's oracle-only uploads (spec 8.9). */
+export function onlyOracle(seq: Seq, sender: Address): void {
+  if (sender !== seq.state.u.oracle) seq.ctx.fail('ONLY_ORACLE_ALLOWED', 'only oracle allowed', { sender });
+}

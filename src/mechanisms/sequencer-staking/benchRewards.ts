@@ -1,6 +1,6 @@
 import { Chain } from '../../chain/chain.js';
 import { bls, testBlsKey, testSecretKey } from './bls.js';
-import { batchMessage } from './rollup.js';
+import { batchMessage } from './batchSignature.js';
 import { hexBytes } from './keys.js';
 
 /**

@@ -1,32 +1,68 @@
 import { z } from 'zod';
 import type { Mechanism, MechanismModule } from '../../kernel/index.js';
+import { addChallenger } from './addChallenger.js';
+import { approve } from './approve.js';
 import { deliverDue } from './bridge.js';
+import { burn } from './burn.js';
+import { challengeState } from './challengeState.js';
+import { claimChallengeReward } from './claimChallengeReward.js';
+import { claimCommission } from './claimCommission.js';
+import { claimProveRemaining } from './claimProveRemaining.js';
+import { claimReward } from './claimReward.js';
+import { claimSlashRemaining } from './claimSlashRemaining.js';
 import { claimUndelegation } from './claimUndelegation.js';
 import { claimWithdrawal } from './claimWithdrawal.js';
+import { cleanDistributions } from './cleanDistributions.js';
+import { cleanStakerStoreAction } from './cleanStakerStore.js';
+import { commitBatch } from './commitBatch.js';
+import { decreaseAllowance } from './decreaseAllowance.js';
 import { delegateStake } from './delegateStake.js';
+import { finalizeBatch } from './finalizeBatch.js';
 import { applyGenesis } from './genesis.js';
+import { increaseAllowance } from './increaseAllowance.js';
 import { invariants } from './invariants.js';
-import { claimSlashRemaining, cleanStakerStoreAction, l1OwnerUpdates, updateWhitelist } from './l1Owner.js';
-import { restricted, setCommissionRate, startReward, updateRewardStartTime, updateSequencerSetMaxSize } from './l2Owner.js';
 import { assetsOf, parseParams, presets, type SequencerStakingParams } from './params.js';
+import { proveState } from './proveState.js';
 import { queries } from './queries.js';
+import { recordFinalizedBatchSubmissions } from './recordFinalizedBatchSubmissions.js';
+import { recordRewardEpochs } from './recordRewardEpochs.js';
+import { recordRollupEpochs } from './recordRollupEpochs.js';
 import { redelegateStake } from './redelegateStake.js';
 import { register } from './register.js';
+import { removeChallenger } from './removeChallenger.js';
 import { removeStaker } from './removeStaker.js';
+import { resolveChallenge } from './resolveChallenge.js';
+import { restricted } from './restricted.js';
+import { revertBatch } from './revertBatch.js';
+import { setCommissionRate } from './setCommissionRate.js';
+import { setLatestRewardEpochBlock } from './setLatestRewardEpochBlock.js';
+import { setOracleAddress } from './setOracleAddress.js';
+import { setPause } from './setPause.js';
+import { startReward } from './startReward.js';
 import { SeqState, seqOf } from './state.js';
 import { sync } from './sync.js';
+import { transfer } from './transfer.js';
+import { transferFrom } from './transferFrom.js';
 import { undelegateStake } from './undelegateStake.js';
+import { updateChallengeDeposit } from './updateChallengeDeposit.js';
+import { updateFinalizePeriodSeconds } from './updateFinalizePeriodSeconds.js';
+import { updateGasLimitAddStaker } from './updateGasLimitAddStaker.js';
+import { updateGasLimitRemoveStakers } from './updateGasLimitRemoveStakers.js';
+import { updateProofRewardPercent } from './updateProofRewardPercent.js';
+import { updateProofWindow } from './updateProofWindow.js';
+import { updateRate } from './updateRate.js';
+import { updateRewardPercentage } from './updateRewardPercentage.js';
+import { updateRewardStartTime } from './updateRewardStartTime.js';
+import { updateSequencerSetMaxSize } from './updateSequencerSetMaxSize.js';
+import { updateStakingValue } from './updateStakingValue.js';
+import { updateVerifier } from './updateVerifier.js';
+import { updateWhitelist } from './updateWhitelist.js';
 import { withdraw } from './withdraw.js';
-import { tokenActions } from './token.js';
-import { rollupActions, rollupQueries } from './rollup.js';
-import { recordActions } from './record.js';
-import { claimCommission, claimReward, cleanDistributions } from './distribute.js';
 
 /**
- * Morph-style sequencer staking (L1Staking, the L1→L2 bridge, L2Staking, Sequencer; v0.4.x).
- * Spec: shared/spec/sequencer-staking.md, sections 1–7, 8.1, 8.3–8.6. Rollups, challenges,
- * slashing and rewards (8.2, 8.7–8.10) come next; their seams are the delegation records
- * (notify.ts), the ranking index, epochBlocks and the recorder step of sync.
+ * Morph-style sequencer staking (L1Staking, the L1→L2 bridge, L2Staking, Sequencer, MorphToken,
+ * Record, Distribute and the Rollup with BLS batches and the challenge game; v0.4.x).
+ * Spec: shared/spec/sequencer-staking.md, sections 1–14. Actions are listed by contract.
  */
 export const sequencerStakingModule: MechanismModule<SequencerStakingParams, undefined> = {
   kind: 'sequencerStaking',
@@ -42,6 +78,7 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
     const escrow = () => ({ ETH: seq.state.escrowL1Staking.get() + seq.state.escrowRollup.get(), MORPH: seq.state.escrowL2Staking.get() + seq.state.escrowDistribute.get() });
     return {
       actions: {
+        // L1Staking (8.1)
         updateWhitelist: updateWhitelist(seq),
         register: register(seq),
         withdraw: withdraw(seq),
@@ -49,7 +86,12 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
         claimWithdrawal: claimWithdrawal(seq),
         cleanStakerStore: cleanStakerStoreAction(seq),
         claimSlashRemaining: claimSlashRemaining(seq),
-        ...l1OwnerUpdates(seq),
+        updateStakingValue: updateStakingValue(seq),
+        updateGasLimitAddStaker: updateGasLimitAddStaker(seq),
+        updateGasLimitRemoveStakers: updateGasLimitRemoveStakers(seq),
+        updateChallengeDeposit: updateChallengeDeposit(seq),
+        updateRewardPercentage: updateRewardPercentage(seq),
+        // L2Staking (8.5)
         delegateStake: delegateStake(seq),
         undelegateStake: undelegateStake(seq),
         redelegateStake: redelegateStake(seq),
@@ -58,15 +100,51 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
         startReward: startReward(seq),
         updateSequencerSetMaxSize: updateSequencerSetMaxSize(seq),
         updateRewardStartTime: updateRewardStartTime(seq),
+        // Distribute (8.10)
         claimReward: claimReward(seq),
         claimCommission: claimCommission(seq),
         cleanDistributions: cleanDistributions(seq),
-        ...tokenActions(seq),
-        ...rollupActions(seq),
-        ...recordActions(seq),
-        ...restricted(seq),
+        // MorphToken (8.8)
+        updateRate: updateRate(seq),
+        burn: burn(seq),
+        transfer: transfer(seq),
+        approve: approve(seq),
+        transferFrom: transferFrom(seq),
+        increaseAllowance: increaseAllowance(seq),
+        decreaseAllowance: decreaseAllowance(seq),
+        // Rollup (8.7, slashing 8.2)
+        commitBatch: commitBatch(seq),
+        challengeState: challengeState(seq),
+        proveState: proveState(seq),
+        resolveChallenge: resolveChallenge(seq),
+        finalizeBatch: finalizeBatch(seq),
+        claimChallengeReward: claimChallengeReward(seq),
+        revertBatch: revertBatch(seq),
+        setPause: setPause(seq),
+        addChallenger: addChallenger(seq),
+        removeChallenger: removeChallenger(seq),
+        updateProofWindow: updateProofWindow(seq),
+        updateFinalizePeriodSeconds: updateFinalizePeriodSeconds(seq),
+        updateProofRewardPercent: updateProofRewardPercent(seq),
+        updateVerifier: updateVerifier(seq),
+        claimProveRemaining: claimProveRemaining(seq),
+        // Record (8.9)
+        setOracleAddress: setOracleAddress(seq),
+        setLatestRewardEpochBlock: setLatestRewardEpochBlock(seq),
+        recordFinalizedBatchSubmissions: recordFinalizedBatchSubmissions(seq),
+        recordRollupEpochs: recordRollupEpochs(seq),
+        recordRewardEpochs: recordRewardEpochs(seq),
+        // Restricted entry points (8.11): only another contract may call them; they fail for every sender.
+        addStaker: restricted(seq, 'ONLY_OTHER_STAKING_CONTRACT_ALLOWED', 'L2Staking.addStaker'),
+        removeStakers: restricted(seq, 'ONLY_OTHER_STAKING_CONTRACT_ALLOWED', 'L2Staking.removeStakers'),
+        slash: restricted(seq, 'ONLY_ROLLUP_CONTRACT', 'L1Staking.slash'),
+        updateSequencerSet: restricted(seq, 'ONLY_L2_STAKING_CONTRACT', 'Sequencer.updateSequencerSet'),
+        notifyDelegation: restricted(seq, 'ONLY_L2_STAKING_CONTRACT_ALLOWED', 'Distribute.notifyDelegation'),
+        notifyUndelegation: restricted(seq, 'ONLY_L2_STAKING_CONTRACT_ALLOWED', 'Distribute.notifyUndelegation'),
+        mintInflations: restricted(seq, 'ONLY_RECORD_CONTRACT_ALLOWED', 'MorphToken.mintInflations'),
+        updateEpochReward: restricted(seq, 'ONLY_RECORD_CONTRACT_ALLOWED', 'Distribute.updateEpochReward'),
       },
-      queries: { ...queries(seq), ...rollupQueries(seq) },
+      queries: queries(seq),
       sync: () => sync(seq),
       onBlock() {
         sync(seq);

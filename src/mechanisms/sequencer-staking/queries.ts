@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { address, argsOf, noArgs, smallUint, uint, ZERO_ADDRESS, type Address, type QuerySpec } from '../../kernel/index.js';
+import { address, argsOf, bytes32, noArgs, smallUint, uint, ZERO_ADDRESS, type Address, type Hex, type QuerySpec } from '../../kernel/index.js';
+import { batchMessage } from './batchSignature.js';
+import { batchExist, insideWindow, ZERO_HASH } from './batchStatus.js';
 import { distKey } from './notify.js';
 import { SLOT_COUNT } from './params.js';
 import { activeSetAt } from './sequencer.js';
@@ -10,7 +12,7 @@ import { rewardRange } from './distribute.js';
 import { buildRewardEpoch } from './record.js';
 import { morphSupply } from './token.js';
 
-/** Spec 9: the reads of this issue (L1 staking, bridge, L2 staking, sequencer, production, escrow). */
+/** Spec 9: every query (L1 staking, bridge, L2 staking, sequencer, L2 production, token, Record, Distribute, escrow, rollup). */
 export function queries(seq: Seq): Record<string, QuerySpec> {
   const { state: st, ctx } = seq;
   const bitmapOf = (list: readonly Address[]): bigint => {
@@ -314,5 +316,51 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
       args: noArgs,
       run: () => ({ l1Staking: st.escrowL1Staking.get(), rollup: st.escrowRollup.get(), l2Staking: st.escrowL2Staking.get(), distribute: st.escrowDistribute.get() }),
     },
+    // Rollup (8.7)
+    getRollup: {
+      summary: 'rollup summary',
+      args: argsOf({}),
+      run: () => ({
+        lastCommittedBatchIndex: st.lastCommittedBatchIndex.get(),
+        lastFinalizedBatchIndex: st.lastFinalizedBatchIndex.get(),
+        inChallenge: st.inChallenge.get(),
+        batchChallenged: st.batchChallenged.get(),
+        revertReqIndex: st.revertReqIndex.get(),
+        paused: st.paused.get(),
+        proveRemaining: st.proveRemaining.get(),
+        finalizationPeriodSeconds: st.u.finalizationPeriodSeconds,
+        proofWindow: st.u.proofWindow,
+        proofRewardPercent: st.u.proofRewardPercent,
+        verifier: st.u.verifier,
+        blsEnabled: seq.params.blsEnabled,
+        latestSequencerSet: [...st.latestSequencerSet.get()],
+      }),
+    },
+    getBatch: {
+      summary: 'a batch and its challenge',
+      args: argsOf({ batchIndex: smallUint(53) }),
+      run: ({ batchIndex: i }: { batchIndex: number }) => {
+        const d = st.batchData.get(i);
+        const c = st.challenges.get(i);
+        return {
+          batchHash: st.committedBatches.get(i) ?? ZERO_HASH,
+          exists: batchExist(seq, i),
+          finalized: st.committedBatches.has(i) && i <= st.lastFinalizedBatchIndex.get(),
+          originTimestamp: d?.originTimestamp ?? 0,
+          finalizeTimestamp: d?.finalizeTimestamp ?? 0,
+          signedSequencersBitmap: d?.signedSequencersBitmap ?? 0n,
+          submitter: d?.submitter ?? ZERO_ADDRESS,
+          insideChallengeWindow: insideWindow(seq, i),
+          challenge: c ? { ...c } : null,
+        };
+      },
+    },
+    batchMessage: {
+      summary: 'the message signers sign (spec 8.7)',
+      args: argsOf({ batchHash: bytes32, sequencerSetChange: z.array(address).default([]) }),
+      run: ({ batchHash, sequencerSetChange }: { batchHash: string; sequencerSetChange: Address[] }) => ({ message: batchMessage(batchHash.toLowerCase() as Hex, sequencerSetChange) }),
+    },
+    getChallengeReward: { summary: 'challenge/prover reward balance', args: argsOf({ account: address }), run: ({ account }: { account: Address }) => ({ amount: st.batchChallengeReward.get(account) ?? 0n }) },
+    isChallenger: { summary: 'whether an account is a challenger', args: argsOf({ account: address }), run: ({ account }: { account: Address }) => ({ isChallenger: st.isChallenger.has(account) }) },
   };
 }

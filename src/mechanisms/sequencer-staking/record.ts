@@ -1,19 +1,17 @@
-import { z } from 'zod';
-import { address, argsOf, uint, ZERO_ADDRESS, type ActionSpec, type Address } from '../../kernel/index.js';
-import { onlyOwner } from './auth.js';
+import type { Address } from '../../kernel/index.js';
 import { updateEpochReward } from './distribute.js';
 import type { RewardEpochInfo, Seq } from './state.js';
 import { mintInflations } from './token.js';
 import { epochAt, l2HeightAt } from './time.js';
 
+/** Record internals (spec 8.9, 7.3): applying uploaded reward epochs and the built-in recorder. */
+
 /** 10^8: precision of sequencer ratios (spec 8.9). */
 export const RATIO_PRECISION = 100_000_000n;
 const MAX_COMMISSION = 20n;
 
-function onlyOracle(seq: Seq, sender: Address): void {
-  if (sender !== seq.state.u.oracle) seq.ctx.fail('ONLY_ORACLE_ALLOWED', 'only oracle allowed', { sender });
-}
-function noAutoRecord(seq: Seq): void {
+/** With autoRecord the built-in recorder writes the reward epochs (7.3): the oracle's own writes of them fail. */
+export function noAutoRecord(seq: Seq): void {
   if (seq.params.autoRecord) seq.ctx.fail('AUTO_RECORD_ENABLED', 'reward epochs are recorded by the built-in recorder');
 }
 
@@ -100,95 +98,4 @@ export function autoRecordNext(seq: Seq): void {
     st.startBlockSet.set(true);
   }
   applyRewardEpochs(seq, [buildRewardEpoch(seq, st.nextRewardEpochIndex.get())]);
-}
-
-const rewardEpochArg = z.strictObject({
-  index: uint(256),
-  blockCount: uint(256),
-  sequencers: z.array(address),
-  sequencerBlocks: z.array(uint(256)),
-  sequencerRatios: z.array(uint(256)),
-  sequencerCommissions: z.array(uint(256)),
-});
-const batchSubmissionArg = z.strictObject({ index: uint(256), submitter: address, startBlock: uint(256), endBlock: uint(256), rollupTime: uint(256), rollupBlock: uint(256) });
-const rollupEpochArg = z.strictObject({ index: uint(256), submitter: address, startTime: uint(256), endTime: uint(256), endBlock: uint(256) });
-
-export function recordActions(seq: Seq): Record<string, ActionSpec> {
-  const { state: st } = seq;
-  return {
-    setOracleAddress: {
-      summary: 'owner: set the oracle',
-      args: argsOf({ oracle: address }),
-      run(sender: Address, { oracle }: { oracle: Address }) {
-        onlyOwner(seq, sender);
-        if (oracle === ZERO_ADDRESS) seq.ctx.fail('INVALID_ORACLE_ADDRESS', 'invalid oracle address');
-        st.updatable.set({ ...st.u, oracle });
-      },
-    },
-    setLatestRewardEpochBlock: {
-      summary: 'oracle: set the start block of reward epochs (once)',
-      args: argsOf({ latestBlock: uint(256) }),
-      run(sender: Address, { latestBlock }: { latestBlock: bigint }) {
-        onlyOracle(seq, sender);
-        noAutoRecord(seq);
-        if (st.startBlockSet.get()) seq.ctx.fail('ALREADY_SET', 'already set');
-        if (latestBlock === 0n) seq.ctx.fail('INVALID_LATEST_BLOCK', 'invalid latest block');
-        st.latestRewardEpochBlock.set(latestBlock);
-        st.startBlockSet.set(true);
-      },
-    },
-    recordFinalizedBatchSubmissions: {
-      summary: 'oracle: upload batch submissions (informational)',
-      args: argsOf({ batchSubmissions: z.array(batchSubmissionArg) }),
-      run(sender: Address, { batchSubmissions }: { batchSubmissions: Array<z.output<typeof batchSubmissionArg>> }) {
-        onlyOracle(seq, sender);
-        if (batchSubmissions.length === 0) seq.ctx.fail('EMPTY_BATCH_SUBMISSIONS', 'empty batch submissions');
-        const next = st.nextBatchSubmissionIndex.get();
-        batchSubmissions.forEach((b, k) => {
-          if (b.index !== next + BigInt(k)) seq.ctx.fail('INVALID_INDEX', 'invalid index', { index: b.index });
-          st.batchSubmissions.set(`${b.index}`, { ...b });
-        });
-        seq.ctx.emit('BatchSubmissionsUploaded', { startIndex: next, dataLength: batchSubmissions.length });
-        st.nextBatchSubmissionIndex.set(next + BigInt(batchSubmissions.length));
-      },
-    },
-    recordRollupEpochs: {
-      summary: 'oracle: upload rollup epochs (informational)',
-      args: argsOf({ rollupEpochs: z.array(rollupEpochArg) }),
-      run(sender: Address, { rollupEpochs }: { rollupEpochs: Array<z.output<typeof rollupEpochArg>> }) {
-        onlyOracle(seq, sender);
-        if (rollupEpochs.length === 0) seq.ctx.fail('EMPTY_ROLLUP_EPOCHS', 'empty rollup epochs');
-        const next = st.nextRollupEpochIndex.get();
-        rollupEpochs.forEach((b, k) => {
-          if (b.index !== next + BigInt(k)) seq.ctx.fail('INVALID_INDEX', 'invalid index', { index: b.index });
-          st.rollupEpochs.set(`${b.index}`, { ...b });
-        });
-        seq.ctx.emit('RollupEpochsUploaded', { startIndex: next, dataLength: rollupEpochs.length });
-        st.nextRollupEpochIndex.set(next + BigInt(rollupEpochs.length));
-      },
-    },
-    recordRewardEpochs: {
-      summary: 'oracle: upload ended reward epochs (mints inflation, distributes rewards)',
-      args: argsOf({ rewardEpochs: z.array(rewardEpochArg) }),
-      run(sender: Address, { rewardEpochs }: { rewardEpochs: Array<z.output<typeof rewardEpochArg>> }) {
-        onlyOracle(seq, sender);
-        noAutoRecord(seq);
-        if (rewardEpochs.length === 0) seq.ctx.fail('EMPTY_REWARD_EPOCHS', 'empty reward epochs');
-        if (!st.startBlockSet.get()) seq.ctx.fail('START_BLOCK_SHOULD_BE_SET', 'start block should be set');
-        const limit = BigInt(Number.MAX_SAFE_INTEGER);
-        applyRewardEpochs(
-          seq,
-          rewardEpochs.map((e) => ({
-            // An index beyond 2^53 can never equal the next index: map it to −1 (INVALID_EPOCH_INDEX).
-            index: e.index > limit ? -1 : Number(e.index),
-            blockCount: e.blockCount,
-            sequencers: e.sequencers,
-            sequencerBlocks: e.sequencerBlocks,
-            sequencerRatios: e.sequencerRatios,
-            sequencerCommissions: e.sequencerCommissions,
-          })),
-        );
-      },
-    },
-  };
 }

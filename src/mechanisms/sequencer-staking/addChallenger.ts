@@ -1,0 +1,20 @@
+import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { onlyOwner } from './auth.js';
+import type { Seq } from './state.js';
+
+const args = argsOf({ account: address });
+
+/** Spec 8.7 owner action addChallenger. */
+export function addChallenger(seq: Seq): ActionSpec<typeof args._output> {
+  return {
+    summary: 'owner: whitelist a challenger',
+    args,
+    run(sender, { account }) {
+      const { ctx, state: st } = seq;
+      onlyOwner(seq, sender);
+      if (st.isChallenger.has(account)) ctx.fail('ACCOUNT_IS_ALREADY_A_CHALLENGER', 'account is already a challenger');
+      st.isChallenger.set(account, true);
+      ctx.emit('UpdateChallenger', { account, status: true });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { onlyOwner } from './auth.js';
+import type { Seq } from './state.js';
+
+const args = argsOf({ account: address });
+
+/** Spec 8.7 owner action removeChallenger. */
+export function removeChallenger(seq: Seq): ActionSpec<typeof args._output> {
+  return {
+    summary: 'owner: remove a challenger',
+    args,
+    run(sender, { account }) {
+      const { ctx, state: st } = seq;
+      onlyOwner(seq, sender);
+      if (!st.isChallenger.has(account)) ctx.fail('ACCOUNT_IS_NOT_A_CHALLENGER', 'account is not a challenger');
+      st.isChallenger.delete(account);
+      ctx.emit('UpdateChallenger', { account, status: false });
+    },
+  };
+}
