@@ -15,6 +15,7 @@
 export { Chain, asStakeworksError, type AdvanceSpec, type ChainConfig, type ChainOptions, type GenesisConfig, type MechanismConfig, type Outcome } from './chain/chain.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotError, type Snapshot } from './chain/snapshot.js';
 export { mechanismRegistry } from './chain/registry.js';
+export type { ActionArgs, ActionCall, ActionParsedArgs, ActionResult, QueryArgs, QueryCall, QueryResult, StakeworksActions, StakeworksQueries } from './chain/calls.js';
 
 // Scenarios
 export { loadScenarioFile, parseScenario, validateScenario } from './scenario/load.js';
@@ -37,7 +38,7 @@ export type { ChainEvent, EventListener } from './kernel/events.js';
 export type { Change, Key } from './kernel/journal.js';
 
 // Writing a mechanism
-export type { ActionSpec, Mechanism, MechanismContext, MechanismModule, QuerySpec } from './kernel/mechanism.js';
+export { action, query, type ActionSpec, type ActionsOf, type Mechanism, type MechanismContext, type MechanismModule, type QueriesOf, type QuerySpec } from './kernel/mechanism.js';
 export { address, argsOf, bool, bytes32, smallUint, uint } from './kernel/args.js';
 export { JCell, JList, JMap, Journal, type Container } from './kernel/journal.js';
 export { Scope, Store } from './kernel/store.js';

@@ -38,6 +38,17 @@ const snap: Snapshot = JSON.parse(JSON.stringify(chain.snapshot()));
 const restored = Chain.restore(config, snap);
 const a = chain.tx('alice', 'proverPool.exit');
 const b = restored.tx('alice', 'proverPool.exit');
+// Types only (never called): results of shipped calls are typed, arguments are checked.
+export function typed(c: Chain): number {
+  const proposed = c.tx('paul', 'proverPool.proposeBlock', {});
+  const assigned: string | undefined = proposed.result?.assignedProver;
+  // @ts-expect-error: no such field in proposeBlock's result
+  void proposed.result?.noSuchField;
+  const staker = c.query('proverPool.getStaker', { addr: 'alice' });
+  const id: number | undefined = staker.result?.staker.proverId;
+  const pools = c.query('stakePool.getStats');
+  return (assigned?.length ?? 0) + (id ?? 0) + (pools.ok ? 1 : 0);
+}
 console.log(JSON.stringify({ ok: outcomes.map((o) => o.ok), exit: [a.ok, b.ok], same: chain.stateRoot() === restored.stateRoot(), root: chain.stateRoot() }));
 `,
     );

@@ -21,6 +21,7 @@ import {
   type MechanismContext,
   type MechanismModule,
 } from '../kernel/index.js';
+import type { ActionArgs, ActionCall, ActionParsedArgs, ActionResult, QueryArgs, QueryCall, QueryResult } from './calls.js';
 import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot.js';
 import { deepMerge } from './deepMerge.js';
 import { mechanismRegistry } from './registry.js';
@@ -51,10 +52,10 @@ export interface ChainOptions {
 }
 
 /** What one step did: success or the error, the result, and every event it emitted (hooks included). */
-export interface Outcome {
+export interface Outcome<R = unknown> {
   ok: boolean;
   error?: StakeworksError;
-  result?: unknown;
+  result?: R;
   events: ChainEvent[];
   /**
    * What the step changed, container by container in the order they were first written: for a
@@ -208,7 +209,12 @@ export class Chain {
     return this.entry(kind).params;
   }
 
-  /** Applies one transaction atomically. */
+  /**
+   * Applies one transaction atomically. For the calls Stakeworks ships, the arguments and the
+   * result are typed (`calls.ts`); any other string is accepted and checked at run time.
+   */
+  tx<C extends ActionCall>(from: string, call: C, args?: ActionArgs<C>): Outcome<ActionResult<C>>;
+  tx(from: string, call: string, args?: unknown): Outcome;
   tx(from: string, call: string, args: unknown = {}): Outcome {
     const mark = this.beginStep();
     try {
@@ -229,6 +235,8 @@ export class Chain {
    * arguments are already of the action's parsed types, so neither is parsed again. Everything
    * else is as `tx`: one atomic unit, every protocol check of the mechanism.
    */
+  trustedTx<C extends ActionCall>(sender: Address, call: C, args: ActionParsedArgs<C>): Outcome<ActionResult<C>>;
+  trustedTx(sender: Address, call: string, args: unknown): Outcome;
   trustedTx(sender: Address, call: string, args: unknown): Outcome {
     const mark = this.beginStep();
     try {
@@ -243,6 +251,8 @@ export class Chain {
   }
 
   /** Reads state without changing it (a query that throws is an error outcome). */
+  query<C extends QueryCall>(call: C, args?: QueryArgs<C>): Outcome<QueryResult<C>>;
+  query(call: string, args?: unknown): Outcome;
   query(call: string, args: unknown = {}): Outcome {
     const mark = this.beginStep();
     try {

@@ -27,17 +27,36 @@ export interface MechanismContext {
   fail(code: string, message: string, details?: Record<string, unknown>): never;
 }
 
-export interface ActionSpec<A = any> {
+/**
+ * An action: its arguments' schema (input form `I` as callers write it, parsed form `A` as `run`
+ * receives it) and its result `R`. Declare actions with `action()` so that `A`, `I` and `R` are
+ * inferred; the chain's typed `tx` reads them back (`ActionsOf`).
+ */
+export interface ActionSpec<A = any, R = unknown, I = any> {
   summary: string;
-  args: z.ZodType<A, any>;
-  run(sender: Address, args: A): unknown;
+  args: z.ZodType<A, I>;
+  run(sender: Address, args: A): R;
 }
 
-export interface QuerySpec<A = any> {
+export interface QuerySpec<A = any, R = unknown, I = any> {
   summary: string;
-  args: z.ZodType<A, any>;
-  run(args: A): unknown;
+  args: z.ZodType<A, I>;
+  run(args: A): R;
 }
+
+/** Declares an action with its argument and result types inferred. */
+export function action<S extends z.ZodType, R>(spec: { summary: string; args: S; run(sender: Address, args: z.output<S>): R }): ActionSpec<z.output<S>, R, z.input<S>> {
+  return spec as ActionSpec<z.output<S>, R, z.input<S>>;
+}
+
+/** Declares a query with its argument and result types inferred. */
+export function query<S extends z.ZodType, R>(spec: { summary: string; args: S; run(args: z.output<S>): R }): QuerySpec<z.output<S>, R, z.input<S>> {
+  return spec as QuerySpec<z.output<S>, R, z.input<S>>;
+}
+
+/** The actions and queries of a mechanism module, as its `create` declares them. */
+export type ActionsOf<M extends { create(...a: any[]): { actions: unknown } }> = ReturnType<M['create']>['actions'];
+export type QueriesOf<M extends { create(...a: any[]): { queries: unknown } }> = ReturnType<M['create']>['queries'];
 
 export interface Mechanism {
   readonly actions: Readonly<Record<string, ActionSpec>>;

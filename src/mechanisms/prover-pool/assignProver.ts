@@ -1,4 +1,4 @@
-import { argsOf, jsonInt, smallUint, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, jsonInt, smallUint, uint } from '../../kernel/index.js';
 import { requireProtocol } from './auth.js';
 import { draw } from './draw.js';
 import type { Pool } from './state.js';
@@ -6,8 +6,8 @@ import type { Pool } from './state.js';
 const args = argsOf({ blockId: uint(64), feePerGas: smallUint(32) });
 
 /** §5.4: the protocol's direct draw (no block is created). */
-export function assignProver(pool: Pool): ActionSpec<typeof args._output> {
-  return {
+export function assignProver(pool: Pool) {
+  return action({
     summary: 'protocol only: draw a prover for a block id at a fee per gas (uses one unit of capacity)',
     args,
     run(sender, { blockId, feePerGas }) {
@@ -17,5 +17,5 @@ export function assignProver(pool: Pool): ActionSpec<typeof args._output> {
       pool.ctx.emit('ProverAssigned', { blockId: jsonInt(blockId), ...out });
       return out;
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import type { Pool } from './state.js';
 
 const args = argsOf({ amount: uint(256) });
 
 /** §5.7: burn wallet TKO into the internal balance (what block fees are paid from). */
-export function depositTaikoToken(pool: Pool): ActionSpec<typeof args._output> {
-  return {
+export function depositTaikoToken(pool: Pool) {
+  return action({
     summary: 'move TKO from the wallet into the internal balance',
     args,
     run(sender, { amount }) {
@@ -15,5 +15,5 @@ export function depositTaikoToken(pool: Pool): ActionSpec<typeof args._output> {
       state.writeBalance(sender, state.balance(sender) + amount);
       state.addTotals({ burned: amount });
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Mechanism, MechanismModule } from '../../kernel/index.js';
+import type { MechanismModule } from '../../kernel/index.js';
 import { assignProver } from './assignProver.js';
 import { depositTaikoToken } from './depositTaikoToken.js';
 import { exit } from './exit.js';
@@ -22,7 +22,7 @@ import { withdrawTaikoToken } from './withdrawTaikoToken.js';
  * Spec: shared/spec/prover-pool.md. The mechanism holds no escrow: tokens are burned on entry
  * and minted on exit, and §7's accounting identity ties the claims together.
  */
-export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
+export const proverPoolModule = {
   kind: 'proverPool',
   summary: 'staked prover pool: top-N provers, keccak-weighted assignment, capacity, slashing, exits',
   presets,
@@ -30,7 +30,7 @@ export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
   params: parseParams,
   assets: assetsOf,
   genesisSchema: z.undefined(),
-  create(ctx, params): Mechanism {
+  create(ctx, params) {
     const state = new PoolState(ctx.store, params, ctx.clock.time, ctx.clock.height);
     const pool: Pool = { ctx, params, state };
     return {
@@ -56,7 +56,7 @@ export const proverPoolModule: MechanismModule<ProverPoolParams, undefined> = {
       restore: () => state.rebuildIndex(),
     };
   },
-};
+} satisfies MechanismModule<ProverPoolParams, undefined>;
 
 export type { ProverPoolParams };
 export { PoolState };

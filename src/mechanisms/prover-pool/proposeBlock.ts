@@ -1,4 +1,4 @@
-import { argsOf, bytes32, jsonInt, smallUint, ZERO_ADDRESS, ZERO_HASH, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, bytes32, jsonInt, smallUint, ZERO_ADDRESS, ZERO_HASH } from '../../kernel/index.js';
 import { draw } from './draw.js';
 import { backupWindowFor, blockFee, proofWindowFor } from './fees.js';
 import type { Block, Pool } from './state.js';
@@ -9,8 +9,8 @@ const args = argsOf({ gasLimit: smallUint(32).optional(), txListHash: bytes32.op
  * §5.9: draw the prover first (its capacity change is undone with any later failure), validate,
  * open a block, charge the block fee from the proposer's internal balance.
  */
-export function proposeBlock(pool: Pool): ActionSpec<typeof args._output> {
-  return {
+export function proposeBlock(pool: Pool) {
+  return action({
     summary: 'propose the next L2 block: a prover is drawn and the block fee is charged',
     args,
     run(sender, { gasLimit, txListHash }) {
@@ -87,5 +87,5 @@ export function proposeBlock(pool: Pool): ActionSpec<typeof args._output> {
       state.numBlocks.set(blockId + 1);
       return { blockId, assignedProver: block.assignedProver, rewardPerGas: jsonInt(block.rewardPerGas) };
     },
-  };
+  });
 }

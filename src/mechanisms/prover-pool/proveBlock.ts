@@ -1,4 +1,4 @@
-import { address, argsOf, bytes32, smallUint, uint, ZERO_ADDRESS, ZERO_HASH, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, bytes32, smallUint, uint, ZERO_ADDRESS, ZERO_HASH } from '../../kernel/index.js';
 import { l2Hash, ORACLE_ADDRESS } from './params.js';
 import { release } from './release.js';
 import type { ForkChoice, Pool } from './state.js';
@@ -16,8 +16,8 @@ const args = argsOf({
  * time, the backup after the proof window, anyone after the backup window (or at once on an open
  * block); only `oracleProver` may credit the oracle address, and may overwrite a fork choice.
  */
-export function proveBlock(pool: Pool): ActionSpec<typeof args._output> {
-  return {
+export function proveBlock(pool: Pool) {
+  return action({
     summary: 'prove a block (credited to the sender unless `prover` is given)',
     args,
     run(sender, a) {
@@ -85,5 +85,5 @@ export function proveBlock(pool: Pool): ActionSpec<typeof args._output> {
       state.blocks.set(blockId, { ...blk, forkChoices, proverReleased });
       ctx.emit('BlockProven', { blockId, parentHash, blockHash, prover });
     },
-  };
+  });
 }

@@ -1,17 +1,17 @@
-import { address, argsOf, jsonInt, noArgs, smallUint, uint, type QuerySpec } from '../../kernel/index.js';
+import { address, argsOf, jsonInt, noArgs, smallUint, uint, query } from '../../kernel/index.js';
 import { blockFee } from './fees.js';
 import type { Block, Pool, Slot, Staker } from './state.js';
 import { weights } from './weights.js';
 
-export function stakerView(s: Staker): Record<string, unknown> {
+export function stakerView(s: Staker) {
   return { exitRequestedAt: s.exitRequestedAt, exitAmount: s.exitAmount, maxCapacity: s.maxCapacity, proverId: s.proverId };
 }
 
-export function proverView(p: Slot): Record<string, unknown> {
+export function proverView(p: Slot) {
   return { stakedAmount: p.stakedAmount, rewardPerGas: p.rewardPerGas, currentCapacity: p.currentCapacity };
 }
 
-export function blockView(b: Block): Record<string, unknown> {
+export function blockView(b: Block) {
   return {
     ...b,
     rewardPerGas: jsonInt(b.rewardPerGas),
@@ -21,10 +21,10 @@ export function blockView(b: Block): Record<string, unknown> {
 }
 
 /** §6: every read of the pool and the protocol state. */
-export function queries(pool: Pool): Record<string, QuerySpec> {
+export function queries(pool: Pool) {
   const { params, state } = pool;
   return {
-    getStaker: {
+    getStaker: query({
       summary: 'staker record and its slot (zeros when not in the pool)',
       args: argsOf({ addr: address }),
       run: ({ addr }) => {
@@ -32,29 +32,29 @@ export function queries(pool: Pool): Record<string, QuerySpec> {
         const p = s.proverId === 0 ? { stakedAmount: 0n, rewardPerGas: 0, currentCapacity: 0 } : state.slot(s.proverId);
         return { staker: stakerView(s), prover: proverView(p as Slot) };
       },
-    },
-    getCapacity: {
+    }),
+    getCapacity: query({
       summary: 'Σ currentCapacity over all slots',
       args: noArgs,
       run: () => ({ capacity: state.index.capacity }),
-    },
-    getProvers: {
+    }),
+    getProvers: query({
       summary: 'every slot (index k = slot k + 1) and its owner',
       args: noArgs,
       run: () => {
         const slots = state.slots.toArray();
         return { provers: slots.map(proverView), stakers: slots.map((s) => s.owner) };
       },
-    },
-    getProverWeights: {
+    }),
+    getProverWeights: query({
       summary: 'weights and effective reward per gas of every slot at a fee per gas',
       args: argsOf({ feePerGas: smallUint(32) }),
       run: ({ feePerGas }) => {
         const { w, e } = weights(params, state.slots.toArray(), feePerGas);
         return { weights: w, erpg: e.map(jsonInt) };
       },
-    },
-    getBlock: {
+    }),
+    getBlock: query({
       summary: 'a block record with its fork choices (within the ring buffer)',
       args: argsOf({ blockId: uint(256) }),
       run: ({ blockId }) => {
@@ -64,13 +64,13 @@ export function queries(pool: Pool): Record<string, QuerySpec> {
         }
         return blockView(state.block(Number(blockId))!);
       },
-    },
-    getConfig: {
+    }),
+    getConfig: query({
       summary: 'the effective parameters, roles as addresses',
       args: noArgs,
       run: () => ({ ...params }),
-    },
-    getState: {
+    }),
+    getState: query({
       summary: 'fee per gas, average proof delay, block counters and accounting totals',
       args: noArgs,
       run: () => ({
@@ -84,17 +84,17 @@ export function queries(pool: Pool): Record<string, QuerySpec> {
         genesisTimestamp: state.genesisTimestamp,
         totals: state.totals.get(),
       }),
-    },
-    balanceOf: {
+    }),
+    balanceOf: query({
       summary: 'internal TKO balance',
       args: argsOf({ addr: address }),
       run: ({ addr }) => ({ balance: state.balance(addr) }),
-    },
-    getBlockFee: {
+    }),
+    getBlockFee: query({
       summary: 'the block fee at the current fee per gas for a gas limit',
       args: argsOf({ gasLimit: smallUint(32) }),
       run: ({ gasLimit }) => ({ blockFee: blockFee(params, state.feePerGas.get(), gasLimit) }),
-    },
+    }),
   };
 }
 

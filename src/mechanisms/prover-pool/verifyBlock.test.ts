@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Chain } from '../../chain/chain.js';
-import { MechanismError, type MechanismModule } from '../../kernel/index.js';
-import { proverPoolModule } from './index.js';
+import { MechanismError, type MechanismContext, type MechanismModule } from '../../kernel/index.js';
+import { proverPoolModule, type ProverPoolParams } from './index.js';
 
 /**
  * The block hook's verification walk (verifyBlocksUpTo with `tolerant`) stops silently before a
@@ -13,7 +13,7 @@ import { proverPoolModule } from './index.js';
 function harness(fault: () => Error | undefined): Chain {
   const faulty: MechanismModule = {
     ...proverPoolModule,
-    create: (ctx, params, genesis) =>
+    create: (ctx: MechanismContext, params: ProverPoolParams) =>
       proverPoolModule.create(
         {
           ...ctx,
@@ -24,7 +24,6 @@ function harness(fault: () => Error | undefined): Chain {
           },
         },
         params,
-        genesis,
       ),
   };
   const chain = Chain.build(

@@ -1,10 +1,10 @@
-import { noArgs, type ActionSpec } from '../../kernel/index.js';
+import { action, noArgs } from '../../kernel/index.js';
 import type { Pool } from './state.js';
 import { withdrawIfMature } from './withdrawIfMature.js';
 
 /** §5.3: mint back a matured exit; NO_MATURE_EXIT otherwise. */
-export function withdraw(pool: Pool): ActionSpec<Record<string, never>> {
-  return {
+export function withdraw(pool: Pool) {
+  return action({
     summary: 'withdraw the exit amount once the exit period has passed',
     args: noArgs,
     run(sender) {
@@ -17,5 +17,5 @@ export function withdraw(pool: Pool): ActionSpec<Record<string, never>> {
         });
       }
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import type { Pool } from './state.js';
 
 const args = argsOf({ amount: uint(256) });
 
 /** §5.8: mint internal balance back to the wallet. */
-export function withdrawTaikoToken(pool: Pool): ActionSpec<typeof args._output> {
-  return {
+export function withdrawTaikoToken(pool: Pool) {
+  return action({
     summary: 'move TKO from the internal balance back to the wallet',
     args,
     run(sender, { amount }) {
@@ -16,5 +16,5 @@ export function withdrawTaikoToken(pool: Pool): ActionSpec<typeof args._output> 
       if (amount > 0n) ctx.ledger.mint('TKO', sender, amount, ctx.name);
       state.addTotals({ minted: amount });
     },
-  };
+  });
 }

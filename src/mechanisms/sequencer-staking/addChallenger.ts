@@ -1,12 +1,12 @@
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ account: address });
 
 /** Spec 8.7 owner action addChallenger. */
-export function addChallenger(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function addChallenger(seq: Seq) {
+  return action({
     summary: 'owner: whitelist a challenger',
     args,
     run(sender, { account }) {
@@ -16,5 +16,5 @@ export function addChallenger(seq: Seq): ActionSpec<typeof args._output> {
       st.isChallenger.set(account, true);
       ctx.emit('UpdateChallenger', { account, status: true });
     },
-  };
+  });
 }

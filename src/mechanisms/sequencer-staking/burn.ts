@@ -1,12 +1,12 @@
-import { argsOf, uint, ZERO_ADDRESS, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint, ZERO_ADDRESS } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ amount: uint(256) });
 
 /** Spec 8.8 burn: the owner burns MORPH from its own balance. */
-export function burn(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function burn(seq: Seq) {
+  return action({
     summary: 'owner: burn MORPH from the owner balance',
     args,
     run(sender, { amount }) {
@@ -17,5 +17,5 @@ export function burn(seq: Seq): ActionSpec<typeof args._output> {
       ctx.ledger.burn('MORPH', sender, amount, ctx.name);
       ctx.emit('Transfer', { from: sender, to: ZERO_ADDRESS, value: amount });
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { argsOf, bytes32, smallUint, uint, ZERO_ADDRESS, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, bytes32, smallUint, uint, ZERO_ADDRESS } from '../../kernel/index.js';
 import { requireFunds } from './auth.js';
 import { batchExist, insideWindow, ZERO_HASH } from './batchStatus.js';
 import { notPaused, notReverting } from './rollupGuards.js';
@@ -7,8 +7,8 @@ import type { Seq } from './state.js';
 const args = argsOf({ batchIndex: smallUint(53), batchHash: bytes32, value: uint(256).default(0n) });
 
 /** Spec 8.7 challengeState: a challenger escrows its deposit; every other unfinalized batch waits proofWindow longer. */
-export function challengeState(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function challengeState(seq: Seq) {
+  return action({
     summary: 'challenger: open a challenge on an unfinalized batch (payable deposit)',
     args,
     run(sender, { batchIndex: i, batchHash, value }) {
@@ -36,5 +36,5 @@ export function challengeState(seq: Seq): ActionSpec<typeof args._output> {
       }
       st.inChallenge.set(true);
     },
-  };
+  });
 }

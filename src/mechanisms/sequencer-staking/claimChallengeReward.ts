@@ -1,11 +1,11 @@
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ receiver: address });
 
 /** The release's Rollup.claimReward: pays the caller's whole challenge/prover reward balance from the rollup escrow. */
-export function claimChallengeReward(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function claimChallengeReward(seq: Seq) {
+  return action({
     summary: "pay the caller's challenge/prover reward to a receiver (the release's Rollup.claimReward)",
     args,
     run(sender, { receiver }) {
@@ -17,5 +17,5 @@ export function claimChallengeReward(seq: Seq): ActionSpec<typeof args._output> 
       ctx.ledger.escrowOut('ETH', ctx.name, receiver, amount);
       ctx.emit('ChallengeRewardClaim', { receiver, amount });
     },
-  };
+  });
 }

@@ -1,10 +1,10 @@
-import { noArgs, type ActionSpec } from '../../kernel/index.js';
+import { action, noArgs } from '../../kernel/index.js';
 import { pay } from './distribute.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.10 claimCommission: pays the caller's whole commission balance. */
-export function claimCommission(seq: Seq): ActionSpec<Record<string, never>> {
-  return {
+export function claimCommission(seq: Seq) {
+  return action({
     summary: "pay the caller's commission balance",
     args: noArgs,
     run(sender) {
@@ -15,5 +15,5 @@ export function claimCommission(seq: Seq): ActionSpec<Record<string, never>> {
       pay(seq, sender, amount);
       ctx.emit('CommissionClaimed', { delegatee: sender, amount });
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ receiver: address });
 
 /** Spec 8.7 owner action: pays out proveRemaining (the defenders' remainder of challenge deposits). */
-export function claimProveRemaining(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function claimProveRemaining(seq: Seq) {
+  return action({
     summary: "owner: pay the defenders' remainder of deposits",
     args,
     run(sender, { receiver }) {
@@ -20,5 +20,5 @@ export function claimProveRemaining(seq: Seq): ActionSpec<typeof args._output> {
       }
       ctx.emit('ProveRemainingClaimed', { receiver, amount });
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { address, argsOf, smallUint, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf, smallUint, type Address } from '../../kernel/index.js';
 import { pay, rewardRange } from './distribute.js';
 import { distKey } from './notify.js';
 import { pairKey, type Seq } from './state.js';
@@ -30,8 +30,8 @@ function claimOne(seq: Seq, delegatee: Address, delegator: Address, end: number)
 }
 
 /** Spec 8.10 claim: one delegatee, or (delegatee zero) claimAll over a snapshot of the unclaimed delegatees, paid at once. */
-export function claimReward(seq: Seq): ActionSpec<{ delegatee: Address; targetEpochIndex: number }> {
-  return {
+export function claimReward(seq: Seq) {
+  return action({
     summary: 'claim delegation rewards up to an epoch (delegatee zero: all delegatees)',
     args: argsOf({ delegatee: address, targetEpochIndex: smallUint(53) }),
     run(sender, { delegatee, targetEpochIndex }) {
@@ -48,5 +48,5 @@ export function claimReward(seq: Seq): ActionSpec<{ delegatee: Address; targetEp
       }
       pay(seq, sender, total);
     },
-  };
+  });
 }

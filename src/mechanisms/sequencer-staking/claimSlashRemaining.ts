@@ -1,10 +1,10 @@
-import { address, argsOf, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf,  } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 /** Owner `claimSlashRemaining` (spec 8.1): slashed ETH not paid to challengers. */
-export function claimSlashRemaining(seq: Seq): ActionSpec<{ receiver: Address }> {
-  return {
+export function claimSlashRemaining(seq: Seq) {
+  return action({
     summary: 'owner: sweep slashed ETH not paid to challengers',
     args: argsOf({ receiver: address }),
     run(sender, { receiver }) {
@@ -18,5 +18,5 @@ export function claimSlashRemaining(seq: Seq): ActionSpec<{ receiver: Address }>
       st.slashRemaining.set(0n);
       ctx.emit('SlashRemainingClaimed', { receiver, amount });
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
-import { noArgs, type ActionSpec } from '../../kernel/index.js';
+import { action, noArgs } from '../../kernel/index.js';
 import { L2_STAKING_ADDRESS } from './params.js';
 import type { Seq, Undelegation } from './state.js';
 import { epochAt } from './time.js';
 
 /** Spec 8.5 claimUndelegation: every unlocked plain record, swap-removed in walk order. */
-export function claimUndelegation(seq: Seq): ActionSpec<Record<string, never>> {
-  return {
+export function claimUndelegation(seq: Seq) {
+  return action({
     summary: 'claim every unlocked undelegation',
     args: noArgs,
     run(sender) {
@@ -31,5 +31,5 @@ export function claimUndelegation(seq: Seq): ActionSpec<Record<string, never>> {
       st.escrowL2Staking.set(st.escrowL2Staking.get() - total);
       ctx.emit('Transfer', { from: L2_STAKING_ADDRESS, to: sender, value: total });
     },
-  };
+  });
 }

@@ -1,10 +1,10 @@
-import { address, argsOf, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf,  } from '../../kernel/index.js';
 import { cleanStakerStore } from './l1Exit.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.1 claimWithdrawal: refund `stakedAmount` (the ETH actually deposited) once unlocked. */
-export function claimWithdrawal(seq: Seq): ActionSpec<{ receiver: Address }> {
-  return {
+export function claimWithdrawal(seq: Seq) {
+  return action({
     summary: 'claim the ETH stake after the withdrawal lock',
     args: argsOf({ receiver: address }),
     run(sender, { receiver }) {
@@ -22,5 +22,5 @@ export function claimWithdrawal(seq: Seq): ActionSpec<{ receiver: Address }> {
       }
       ctx.emit('Claimed', { staker: sender, receiver });
     },
-  };
+  });
 }

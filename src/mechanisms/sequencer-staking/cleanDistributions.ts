@@ -1,10 +1,10 @@
-import { address, argsOf, smallUint, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf, smallUint,  } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.10 cleanDistributions: prunes a delegatee's distribution records from its oldest kept epoch through the target. */
-export function cleanDistributions(seq: Seq): ActionSpec<{ delegatee: Address; targetEpochIndex: number }> {
-  return {
+export function cleanDistributions(seq: Seq) {
+  return action({
     summary: "owner: delete a delegatee's distributions from the oldest through a target epoch",
     args: argsOf({ delegatee: address, targetEpochIndex: smallUint(53) }),
     run(sender, { delegatee, targetEpochIndex }) {
@@ -24,5 +24,5 @@ export function cleanDistributions(seq: Seq): ActionSpec<{ delegatee: Address; t
       if (next === 0) st.oldestDistribution.delete(delegatee);
       else st.oldestDistribution.set(delegatee, next);
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, bytes32, smallUint, uint, ZERO_ADDRESS, type ActionSpec, type Hex } from '../../kernel/index.js';
+import { action, address, argsOf, bytes32, smallUint, uint, ZERO_ADDRESS, type Hex } from '../../kernel/index.js';
 import { batchMessage, fastAggregateVerifyCached, resolveSignature } from './batchSignature.js';
 import { ZERO_HASH } from './batchStatus.js';
 import { SLOT_COUNT } from './params.js';
@@ -31,8 +31,8 @@ function openChallengeExtra(seq: Seq): number {
  * Spec 8.7 commitBatch, both regimes: before BLS an active staker commits alone; with
  * `blsEnabled` anyone commits with an aggregate signature of more than 2/3 of the committee.
  */
-export function commitBatch(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function commitBatch(seq: Seq) {
+  return action({
     summary: 'commit a batch (before BLS: an active staker alone; with blsEnabled: anyone, with an aggregate signature of > 2/3 of the committee)',
     args,
     run(sender, a) {
@@ -79,5 +79,5 @@ export function commitBatch(seq: Seq): ActionSpec<typeof args._output> {
       st.lastCommittedBatchIndex.set(a.batchIndex);
       ctx.emit('CommitBatch', { batchIndex: a.batchIndex, batchHash: hash });
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { address, argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, uint } from '../../kernel/index.js';
 import type { Seq } from './state.js';
 import { allowanceOf, setAllowance } from './token.js';
 
 const args = argsOf({ spender: address, subtractedValue: uint(256) });
 
 /** Spec 8.8 ERC20 decreaseAllowance (MORPH). */
-export function decreaseAllowance(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function decreaseAllowance(seq: Seq) {
+  return action({
     summary: 'MORPH decreaseAllowance',
     args,
     run(sender, { spender, subtractedValue }) {
@@ -14,5 +14,5 @@ export function decreaseAllowance(seq: Seq): ActionSpec<typeof args._output> {
       if (a < subtractedValue) seq.ctx.fail('DECREASED_ALLOWANCE_BELOW_ZERO', 'ERC20: decreased allowance below zero');
       setAllowance(seq, sender, spender, a - subtractedValue);
     },
-  };
+  });
 }

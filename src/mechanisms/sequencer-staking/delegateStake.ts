@@ -1,12 +1,12 @@
-import { address, argsOf, uint, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf, uint,  } from '../../kernel/index.js';
 import { delegateCore, delegationBlocker, finishDelegation } from './delegation.js';
 import { L2_STAKING_ADDRESS } from './params.js';
 import type { Seq } from './state.js';
 import { effectiveEpoch, nowAt } from './time.js';
 
 /** Spec 8.5 delegateStake. The MORPH moves into the l2Staking escrow (no ERC20 approval, spec 13). */
-export function delegateStake(seq: Seq): ActionSpec<{ delegatee: Address; amount: bigint }> {
-  return {
+export function delegateStake(seq: Seq) {
+  return action({
     summary: 'delegate MORPH to an L2 staker',
     args: argsOf({ delegatee: address, amount: uint(256) }),
     run(sender, { delegatee, amount }) {
@@ -23,5 +23,5 @@ export function delegateStake(seq: Seq): ActionSpec<{ delegatee: Address; amount
       ctx.emit('Transfer', { from: sender, to: L2_STAKING_ADDRESS, value: amount });
       finishDelegation(seq, delegatee, before, at);
     },
-  };
+  });
 }

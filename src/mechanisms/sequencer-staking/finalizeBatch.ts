@@ -1,4 +1,4 @@
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import { batchExist, batchInChallenge, insideWindow } from './batchStatus.js';
 import { notPaused, notReverting } from './rollupGuards.js';
 import type { Seq } from './state.js';
@@ -6,8 +6,8 @@ import type { Seq } from './state.js';
 const args = argsOf({ batchIndex: smallUint(53) });
 
 /** Spec 8.7 finalizeBatch: the next batch, unchallenged (or defended), after its window; prunes the previous batch's data. */
-export function finalizeBatch(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function finalizeBatch(seq: Seq) {
+  return action({
     summary: 'finalize the next batch once its challenge window has passed',
     args,
     run(_sender, { batchIndex: i }) {
@@ -25,5 +25,5 @@ export function finalizeBatch(seq: Seq): ActionSpec<typeof args._output> {
       st.challenges.delete(i - 1);
       ctx.emit('FinalizeBatch', { batchIndex: i, batchHash: st.committedBatches.get(i)! });
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Mechanism, MechanismModule } from '../../kernel/index.js';
+import type { MechanismModule } from '../../kernel/index.js';
 import { addChallenger } from './addChallenger.js';
 import { approve } from './approve.js';
 import { deliverDue } from './bridge.js';
@@ -64,7 +64,7 @@ import { withdraw } from './withdraw.js';
  * Record, Distribute and the Rollup with BLS batches and the challenge game; v0.4.x).
  * Spec: shared/spec/sequencer-staking.md, sections 1–14. Actions are listed by contract.
  */
-export const sequencerStakingModule: MechanismModule<SequencerStakingParams, undefined> = {
+export const sequencerStakingModule = {
   kind: 'sequencerStaking',
   summary: 'L1 ETH staking with whitelist and lock, L1→L2 bridge, L2 MORPH delegation, top-X sequencer set',
   presets,
@@ -72,7 +72,7 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
   params: parseParams,
   assets: assetsOf,
   genesisSchema: z.undefined(),
-  create(ctx, params): Mechanism {
+  create(ctx, params) {
     const seq = seqOf(ctx, params, new SeqState(ctx.store, params, ctx.clock.time));
     applyGenesis(seq);
     const escrow = () => ({ ETH: seq.state.escrowL1Staking.get() + seq.state.escrowRollup.get(), MORPH: seq.state.escrowL2Staking.get() + seq.state.escrowDistribute.get() });
@@ -155,7 +155,7 @@ export const sequencerStakingModule: MechanismModule<SequencerStakingParams, und
       escrow,
     };
   },
-};
+} satisfies MechanismModule<SequencerStakingParams, undefined>;
 
 export type { SequencerStakingParams };
 export { SeqState };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq, Updatable } from './state.js';
 
@@ -9,8 +9,8 @@ type BigKey = 'stakingValue' | 'gasLimitAddStaker' | 'gasLimitRemoveStakers' | '
  * The L1 owner updates of spec 8.1 (one implementation): `arg` must be non-zero, differ from the
  * current value and not exceed `max`; the event carries the old and new values under `names`.
  */
-export function bigUpdate(seq: Seq, field: BigKey, arg: string, code: string, event: string, names: [string, string], max?: bigint): ActionSpec<Record<string, bigint>> {
-  return {
+export function bigUpdate(seq: Seq, field: BigKey, arg: string, code: string, event: string, names: [string, string], max?: bigint) {
+  return action({
     summary: `owner: update ${field}`,
     args: argsOf({ [arg]: uint(256) }) as unknown as z.ZodType<Record<string, bigint>>,
     run(sender, a) {
@@ -21,5 +21,5 @@ export function bigUpdate(seq: Seq, field: BigKey, arg: string, code: string, ev
       seq.state.updatable.set({ ...seq.state.u, [field]: v } as Updatable);
       seq.ctx.emit(event, { [names[0]]: old, [names[1]]: v });
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, bytes32, smallUint, ZERO_ADDRESS, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, bytes32, smallUint, ZERO_ADDRESS } from '../../kernel/index.js';
 import { batchInChallenge, ZERO_HASH } from './batchStatus.js';
 import { credit } from './challengeReward.js';
 import { notPaused, notReverting } from './rollupGuards.js';
@@ -23,8 +23,8 @@ function challengerWins(seq: Seq, i: number, c: Challenge): void {
  * Spec 8.7 proveState: after the proof window it applies the timeout; inside it a non-empty proof
  * is recorded as pending. Proofs are not checked: the `verifier` rules with `resolveChallenge`.
  */
-export function proveState(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function proveState(seq: Seq) {
+  return action({
     summary: 'active staker: defend a challenged batch (or apply the timeout)',
     args,
     run(sender, { batchIndex: i, batchHash, proof }) {
@@ -44,5 +44,5 @@ export function proveState(seq: Seq): ActionSpec<typeof args._output> {
       st.challenges.set(i, { ...c, pendingProver: sender });
       ctx.emit('ProofSubmitted', { batchIndex: i, prover: sender });
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, bytes32, noArgs, smallUint, uint, ZERO_ADDRESS, type Address, type Hex, type QuerySpec } from '../../kernel/index.js';
+import { address, argsOf, bytes32, noArgs, smallUint, uint, ZERO_ADDRESS, type Address, type Hex, type QuerySpec, query } from '../../kernel/index.js';
 import { batchMessage } from './batchSignature.js';
 import { batchExist, insideWindow, ZERO_HASH } from './batchStatus.js';
 import { distKey } from './notify.js';
@@ -13,7 +13,7 @@ import { buildRewardEpoch } from './record.js';
 import { morphSupply } from './token.js';
 
 /** Spec 9: every query (L1 staking, bridge, L2 staking, sequencer, L2 production, token, Record, Distribute, escrow, rollup). */
-export function queries(seq: Seq): Record<string, QuerySpec> {
+export function queries(seq: Seq) {
   const { state: st, ctx } = seq;
   const bitmapOf = (list: readonly Address[]): bigint => {
     if (list.length > SLOT_COUNT) ctx.fail('STAKERS_LENGTH_OUT_OF_BOUNDS', 'stakers length out of bounds');
@@ -50,7 +50,7 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
     },
   });
   return {
-    getL1Params: {
+    getL1Params: query({
       summary: 'L1 staking parameters and slashRemaining',
       args: noArgs,
       run: () => ({
@@ -62,8 +62,8 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         gasLimitRemoveStakers: st.u.gasLimitRemoveStakers,
         slashRemaining: st.slashRemaining.get(),
       }),
-    },
-    getL1Staker: {
+    }),
+    getL1Staker: query({
       summary: 'an address as L1 sees it',
       args: argsOf({ addr: address }),
       run: ({ addr }) => {
@@ -82,21 +82,21 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
           deleteableHeight: st.deleteableHeight.get(addr) ?? 0,
         };
       },
-    },
-    getL1Stakers: { summary: 'the 255 slots', args: noArgs, run: () => ({ slots: [...st.stakerSet.toArray()] }) },
-    getActiveStakers: {
+    }),
+    getL1Stakers: query({ summary: 'the 255 slots', args: noArgs, run: () => ({ slots: [...st.stakerSet.toArray()] }) }),
+    getActiveStakers: query({
       summary: 'active stakers in slot order',
       args: noArgs,
       run: () => ({ stakers: st.stakerSet.toArray().filter((a) => a !== ZERO_ADDRESS && st.isActiveStaker(a)) }),
-    },
-    getDeleteList: {
+    }),
+    getDeleteList: query({
       summary: 'stakers pending deletion',
       args: noArgs,
       run: () => ({ entries: st.deleteList.toArray().map((a) => ({ addr: a, deleteableHeight: st.deleteableHeight.get(a) ?? 0 })) }),
-    },
-    getStakerBitmap: { summary: '1 << index', args: argsOf({ staker: address }), run: ({ staker }) => ({ bitmap: bitmapOf([staker]) }) },
-    getStakersBitmap: { summary: 'OR of 1 << index', args: argsOf({ stakers: z.array(address) }), run: ({ stakers }) => ({ bitmap: bitmapOf(stakers) }) },
-    getStakersFromBitmap: {
+    }),
+    getStakerBitmap: query({ summary: '1 << index', args: argsOf({ staker: address }), run: ({ staker }) => ({ bitmap: bitmapOf([staker]) }) }),
+    getStakersBitmap: query({ summary: 'OR of 1 << index', args: argsOf({ stakers: z.array(address) }), run: ({ stakers }) => ({ bitmap: bitmapOf(stakers) }) }),
+    getStakersFromBitmap: query({
       summary: 'the stakers a bitmap names (zero addresses kept)',
       args: argsOf({ bitmap: uint(256) }),
       run: ({ bitmap }) => {
@@ -106,19 +106,19 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         for (let i = 1; i <= SLOT_COUNT && out.length < count; i++) if ((bitmap >> BigInt(i)) & 1n) out.push(st.stakerSet.at(i - 1)!);
         return { stakers: out };
       },
-    },
-    getKeyUsage: {
+    }),
+    getKeyUsage: query({
       summary: 'whether keys were ever used',
       args: argsOf({ tmKey: tmKeyArg.optional(), blsKey: blsKeyArg.optional() }),
       run: ({ tmKey, blsKey }) => ({ tmKeyUsed: tmKey ? st.tmKeys.has(tmKey) : false, blsKeyUsed: blsKey ? st.blsKeys.has(blsKey) : false }),
-    },
-    getBridgeQueue: {
+    }),
+    getBridgeQueue: query({
       summary: 'undelivered L1→L2 messages',
       args: noArgs,
       run: () => ({ nextMessageSeq: st.nextMessageSeq.get(), messages: st.queue.toArray().map((m) => ({ ...m })) }),
-    },
-    currentEpoch: { summary: 'epoch(now)', args: noArgs, run: () => ({ epoch: epochAt(seq, ctx.clock.time) }) },
-    getL2Staking: {
+    }),
+    currentEpoch: query({ summary: 'epoch(now)', args: noArgs, run: () => ({ epoch: epochAt(seq, ctx.clock.time) }) }),
+    getL2Staking: query({
       summary: 'L2 staking summary',
       args: noArgs,
       run: () => ({
@@ -131,39 +131,39 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         stakerCount: st.ranking.length,
         currentEpoch: currentEpochOrNull(seq),
       }),
-    },
-    getStakers: {
+    }),
+    getStakers: query({
       summary: 'L2 stakers in rank order',
       args: noArgs,
       run: () => ({ stakers: st.ranking.toArray().map((a) => ({ addr: a, ...l2StakerView(a) })) }),
-    },
-    getStakesInfo: {
+    }),
+    getStakesInfo: query({
       summary: 'L2 keys of the given stakers',
       args: argsOf({ stakers: z.array(address) }),
       run: ({ stakers }) => ({
         stakers: stakers.map((a: Address) => ({ addr: a, tmKey: st.l2Stakers.get(a)?.tmKey ?? `0x${'0'.repeat(64)}`, blsKey: st.l2Stakers.get(a)?.blsKey ?? '0x' })),
       }),
-    },
-    getL2Staker: { summary: 'an L2 staker', args: argsOf({ addr: address }), run: ({ addr }) => l2StakerView(addr) },
-    getDelegation: {
+    }),
+    getL2Staker: query({ summary: 'an L2 staker', args: argsOf({ addr: address }), run: ({ addr }) => l2StakerView(addr) }),
+    getDelegation: query({
       summary: 'a delegation',
       args: argsOf({ delegatee: address, delegator: address }),
       run: ({ delegatee, delegator }) => ({ amount: st.delegation(delegatee, delegator) }),
-    },
-    isStakingTo: {
+    }),
+    isStakingTo: query({
       summary: 'whether delegator delegates to staker',
       args: argsOf({ staker: address, delegator: address }),
       run: ({ staker, delegator }) => ({ staking: st.delegators.has(staker, delegator) }),
-    },
-    getUndelegations: {
+    }),
+    getUndelegations: query({
       summary: "a delegator's undelegation records",
       args: argsOf({ delegator: address }),
       run: ({ delegator }) => ({
         undelegations: st.undelegationsOf(delegator).map((r) => ({ delegatee: r.delegatee, amount: r.amount, unlockEpoch: r.unlockEpoch, redelegateTo: r.redelegateTo })),
       }),
-    },
-    getDelegatorsLength: { summary: 'number of delegators', args: argsOf({ staker: address }), run: ({ staker }) => ({ length: st.delegators.size(staker) }) },
-    getAllDelegatorsInPagination: {
+    }),
+    getDelegatorsLength: query({ summary: 'number of delegators', args: argsOf({ staker: address }), run: ({ staker }) => ({ length: st.delegators.size(staker) }) }),
+    getAllDelegatorsInPagination: query({
       summary: "the release's pagination (its index bugs kept)",
       args: argsOf({ staker: address, pageSize: smallUint(53), pageIndex: smallUint(53) }),
       run: ({ staker, pageSize, pageIndex }) => {
@@ -179,9 +179,9 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         }
         return { total, delegators: out };
       },
-    },
-    getSequencerSets: { summary: 'the three set generations', args: noArgs, run: () => ({ ...st.sets.get() }) },
-    getCurrentSequencerSet: {
+    }),
+    getSequencerSets: query({ summary: 'the three set generations', args: noArgs, run: () => ({ ...st.sets.get() }) }),
+    getCurrentSequencerSet: query({
       summary: 'the set active at an L2 height (default: now)',
       args: argsOf({ l2Height: smallUint(53).optional() }),
       run: ({ l2Height: k }) => {
@@ -189,14 +189,14 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         const set = activeSetAt(st.sets.get(), h);
         return { l2Height: h, sequencerSet: [...set], size: set.length };
       },
-    },
-    isSequencer: { summary: 'in the latest set', args: argsOf({ addr: address }), run: ({ addr }) => ({ isSequencer: st.sets.get().sequencerSet2.includes(addr) }) },
-    isCurrentSequencer: {
+    }),
+    isSequencer: query({ summary: 'in the latest set', args: argsOf({ addr: address }), run: ({ addr }) => ({ isSequencer: st.sets.get().sequencerSet2.includes(addr) }) }),
+    isCurrentSequencer: query({
       summary: 'in the set active now',
       args: argsOf({ addr: address }),
       run: ({ addr }) => ({ isCurrentSequencer: activeSetAt(st.sets.get(), l2Height(seq)).includes(addr) }),
-    },
-    getL2Head: {
+    }),
+    getL2Head: query({
       summary: 'the current L2 height and its producer',
       args: noArgs,
       run: () => {
@@ -205,17 +205,17 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         const produced = h >= 1 && set.length > 0;
         return { l2Height: h, timestamp: tau(seq, h), produced, producer: produced ? set[h % set.length]! : ZERO_ADDRESS, halted: set.length === 0 };
       },
-    },
-    getEpochBlocks: {
+    }),
+    getEpochBlocks: query({
       summary: 'blocks accounted so far in an unrecorded epoch',
       args: argsOf({ epoch: smallUint(53) }),
       run: ({ epoch }) => {
         const list = st.epochBlocks.get(epoch) ?? [];
         return { blockCount: list.reduce((s, e) => s + e.blocks, 0n), sequencers: list.map((e) => e.sequencer), sequencerBlocks: list.map((e) => e.blocks) };
       },
-    },
-    balanceOf: { summary: 'MORPH balance', args: argsOf({ account: address }), run: ({ account }) => ({ balance: ctx.ledger.balanceOf('MORPH', account) }) },
-    getDistribution: {
+    }),
+    balanceOf: query({ summary: 'MORPH balance', args: argsOf({ account: address }), run: ({ account }) => ({ balance: ctx.ledger.balanceOf('MORPH', account) }) }),
+    getDistribution: query({
       summary: "a delegatee's distribution record for an epoch",
       args: argsOf({ delegatee: address, epoch: smallUint(53) }),
       run: ({ delegatee, epoch }) => {
@@ -228,8 +228,8 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         }
         return { delegatorRewardAmount: st.distDelegatorReward.get(g) ?? 0n, delegationAmount: st.distDelegationAmount.get(g) ?? 0n, delegators, amounts };
       },
-    },
-    queryAllUnclaimedEpochs: {
+    }),
+    queryAllUnclaimedEpochs: query({
       summary: "a delegator's unclaimed delegatees and ranges",
       args: argsOf({ delegator: address }),
       run: ({ delegator }) => {
@@ -241,13 +241,13 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
           unclaimedEnd: ds.map((d) => st.unclaimedEnd.get(pairKey(delegator, d)) ?? 0),
         };
       },
-    },
-    isRewardClaimed: {
+    }),
+    isRewardClaimed: query({
       summary: 'true when the delegatee is not in the delegator unclaimed set',
       args: argsOf({ delegator: address, delegatee: address }),
       run: ({ delegator, delegatee }) => ({ claimed: !st.unclaimedDelegatees.has(delegator, delegatee) }),
-    },
-    getTokenInfo: {
+    }),
+    getTokenInfo: query({
       summary: 'MorphToken summary',
       args: noArgs,
       run: () => ({
@@ -258,15 +258,15 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         inflationRatesCount: st.inflationRates.get().length,
         inflationMintedEpochs: st.inflationMintedEpochs.get(),
       }),
-    },
-    allowance: {
+    }),
+    allowance: query({
       summary: 'MORPH allowance',
       args: argsOf({ owner: address, spender: address }),
       run: ({ owner, spender }) => ({ allowance: st.allowances.get(pairKey(owner, spender)) ?? 0n }),
-    },
-    getInflationRates: { summary: 'the inflation rate schedule', args: noArgs, run: () => ({ rates: st.inflationRates.get().map((r) => ({ ...r })) }) },
-    inflation: { summary: 'inflation minted for an epoch', args: argsOf({ epochIndex: smallUint(53) }), run: ({ epochIndex }) => ({ amount: st.inflations.get(epochIndex) ?? 0n }) },
-    getRecord: {
+    }),
+    getInflationRates: query({ summary: 'the inflation rate schedule', args: noArgs, run: () => ({ rates: st.inflationRates.get().map((r) => ({ ...r })) }) }),
+    inflation: query({ summary: 'inflation minted for an epoch', args: argsOf({ epochIndex: smallUint(53) }), run: ({ epochIndex }) => ({ amount: st.inflations.get(epochIndex) ?? 0n }) }),
+    getRecord: query({
       summary: 'Record indexes',
       args: noArgs,
       run: () => ({
@@ -278,15 +278,15 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         startBlockSet: st.startBlockSet.get(),
         autoRecord: seq.params.autoRecord,
       }),
-    },
+    }),
     ...rangeGetter('getBatchSubmissions', (i) => st.batchSubmissions.get(`${i}`) ?? { index: 0n, submitter: ZERO_ADDRESS, startBlock: 0n, endBlock: 0n, rollupTime: 0n, rollupBlock: 0n }),
     ...rangeGetter('getRollupEpochs', (i) => st.rollupEpochs.get(`${i}`) ?? { index: 0n, submitter: ZERO_ADDRESS, startTime: 0n, endTime: 0n, endBlock: 0n }),
     ...rangeGetter('getRewardEpochs', (i) => {
       const e = i <= BigInt(Number.MAX_SAFE_INTEGER) ? st.rewardEpochs.get(Number(i)) : undefined;
       return e ? { ...e } : { index: 0, blockCount: 0n, sequencers: [], sequencerBlocks: [], sequencerRatios: [], sequencerCommissions: [] };
     }),
-    getDistributeInfo: { summary: 'Distribute counters', args: noArgs, run: () => ({ mintedEpochCount: st.mintedEpochCount.get() }) },
-    queryUnclaimed: {
+    getDistributeInfo: query({ summary: 'Distribute counters', args: noArgs, run: () => ({ mintedEpochCount: st.mintedEpochCount.get() }) }),
+    queryUnclaimed: query({
       summary: "a delegator's unclaimed reward from a delegatee",
       args: argsOf({ delegatee: address, delegator: address }),
       run: ({ delegatee, delegator }) => {
@@ -294,8 +294,8 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         if (!st.unclaimedDelegatees.has(delegator, delegatee)) ctx.fail('NO_REMAINING_REWARD_OF_THE_DELEGATEE', 'no remaining reward of the delegatee');
         return { reward: rewardRange(seq, delegatee, delegator, st.mintedEpochCount.get() - 1).reward };
       },
-    },
-    queryAllUnclaimed: {
+    }),
+    queryAllUnclaimed: query({
       summary: "a delegator's unclaimed rewards, per delegatee",
       args: argsOf({ delegator: address }),
       run: ({ delegator }) => {
@@ -303,21 +303,21 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         const ds = st.unclaimedDelegatees.values(delegator);
         return { delegatees: ds, rewards: ds.map((d) => rewardRange(seq, d, delegator, st.mintedEpochCount.get() - 1).reward) };
       },
-    },
-    queryUnclaimedCommission: { summary: 'commission balance', args: argsOf({ delegatee: address }), run: ({ delegatee }) => ({ amount: st.distCommissions.get(delegatee) ?? 0n }) },
-    queryOldestDistribution: { summary: 'oldest kept distribution', args: argsOf({ delegatee: address }), run: ({ delegatee }) => ({ epochIndex: st.oldestDistribution.get(delegatee) ?? 0 }) },
-    previewRewardEpoch: {
+    }),
+    queryUnclaimedCommission: query({ summary: 'commission balance', args: argsOf({ delegatee: address }), run: ({ delegatee }) => ({ amount: st.distCommissions.get(delegatee) ?? 0n }) }),
+    queryOldestDistribution: query({ summary: 'oldest kept distribution', args: argsOf({ delegatee: address }), run: ({ delegatee }) => ({ epochIndex: st.oldestDistribution.get(delegatee) ?? 0 }) }),
+    previewRewardEpoch: query({
       summary: 'the RewardEpochInfo the built-in recorder would build now',
       args: argsOf({ epoch: smallUint(53) }),
       run: ({ epoch }) => ({ ...buildRewardEpoch(seq, epoch) }),
-    },
-    getEscrow: {
+    }),
+    getEscrow: query({
       summary: 'escrow books',
       args: noArgs,
       run: () => ({ l1Staking: st.escrowL1Staking.get(), rollup: st.escrowRollup.get(), l2Staking: st.escrowL2Staking.get(), distribute: st.escrowDistribute.get() }),
-    },
+    }),
     // Rollup (8.7)
-    getRollup: {
+    getRollup: query({
       summary: 'rollup summary',
       args: argsOf({}),
       run: () => ({
@@ -335,8 +335,8 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
         blsEnabled: seq.params.blsEnabled,
         latestSequencerSet: [...st.latestSequencerSet.get()],
       }),
-    },
-    getBatch: {
+    }),
+    getBatch: query({
       summary: 'a batch and its challenge',
       args: argsOf({ batchIndex: smallUint(53) }),
       run: ({ batchIndex: i }: { batchIndex: number }) => {
@@ -354,13 +354,13 @@ export function queries(seq: Seq): Record<string, QuerySpec> {
           challenge: c ? { ...c } : null,
         };
       },
-    },
-    batchMessage: {
+    }),
+    batchMessage: query({
       summary: 'the message signers sign (spec 8.7)',
       args: argsOf({ batchHash: bytes32, sequencerSetChange: z.array(address).default([]) }),
       run: ({ batchHash, sequencerSetChange }: { batchHash: string; sequencerSetChange: Address[] }) => ({ message: batchMessage(batchHash.toLowerCase() as Hex, sequencerSetChange) }),
-    },
-    getChallengeReward: { summary: 'challenge/prover reward balance', args: argsOf({ account: address }), run: ({ account }: { account: Address }) => ({ amount: st.batchChallengeReward.get(account) ?? 0n }) },
-    isChallenger: { summary: 'whether an account is a challenger', args: argsOf({ account: address }), run: ({ account }: { account: Address }) => ({ isChallenger: st.isChallenger.has(account) }) },
+    }),
+    getChallengeReward: query({ summary: 'challenge/prover reward balance', args: argsOf({ account: address }), run: ({ account }: { account: Address }) => ({ amount: st.batchChallengeReward.get(account) ?? 0n }) }),
+    isChallenger: query({ summary: 'whether an account is a challenger', args: argsOf({ account: address }), run: ({ account }: { account: Address }) => ({ isChallenger: st.isChallenger.has(account) }) }),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, uint } from '../../kernel/index.js';
 import { onlyOracle } from './auth.js';
 import type { Seq } from './state.js';
 
@@ -7,8 +7,8 @@ const batchSubmissionArg = z.strictObject({ index: uint(256), submitter: address
 const args = argsOf({ batchSubmissions: z.array(batchSubmissionArg) });
 
 /** Spec 8.9 recordFinalizedBatchSubmissions: stored under consecutive indexes; informational, no other check. */
-export function recordFinalizedBatchSubmissions(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function recordFinalizedBatchSubmissions(seq: Seq) {
+  return action({
     summary: 'oracle: upload batch submissions (informational)',
     args,
     run(sender, { batchSubmissions }) {
@@ -23,5 +23,5 @@ export function recordFinalizedBatchSubmissions(seq: Seq): ActionSpec<typeof arg
       seq.ctx.emit('BatchSubmissionsUploaded', { startIndex: next, dataLength: batchSubmissions.length });
       st.nextBatchSubmissionIndex.set(next + BigInt(batchSubmissions.length));
     },
-  };
+  });
 }

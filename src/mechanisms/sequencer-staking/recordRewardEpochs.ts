@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, uint } from '../../kernel/index.js';
 import { onlyOracle } from './auth.js';
 import { applyRewardEpochs, noAutoRecord } from './record.js';
 import type { Seq } from './state.js';
@@ -15,8 +15,8 @@ const rewardEpochArg = z.strictObject({
 const args = argsOf({ rewardEpochs: z.array(rewardEpochArg) });
 
 /** Spec 8.9 recordRewardEpochs: steps 1–4 here, steps 5–8 in `applyRewardEpochs` (shared with the built-in recorder). */
-export function recordRewardEpochs(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function recordRewardEpochs(seq: Seq) {
+  return action({
     summary: 'oracle: upload ended reward epochs (mints inflation, distributes rewards)',
     args,
     run(sender, { rewardEpochs }) {
@@ -39,5 +39,5 @@ export function recordRewardEpochs(seq: Seq): ActionSpec<typeof args._output> {
         })),
       );
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, uint } from '../../kernel/index.js';
 import { onlyOracle } from './auth.js';
 import type { Seq } from './state.js';
 
@@ -7,8 +7,8 @@ const rollupEpochArg = z.strictObject({ index: uint(256), submitter: address, st
 const args = argsOf({ rollupEpochs: z.array(rollupEpochArg) });
 
 /** Spec 8.9 recordRollupEpochs: stored under consecutive indexes; informational, no other check. */
-export function recordRollupEpochs(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function recordRollupEpochs(seq: Seq) {
+  return action({
     summary: 'oracle: upload rollup epochs (informational)',
     args,
     run(sender, { rollupEpochs }) {
@@ -23,5 +23,5 @@ export function recordRollupEpochs(seq: Seq): ActionSpec<typeof args._output> {
       seq.ctx.emit('RollupEpochsUploaded', { startIndex: next, dataLength: rollupEpochs.length });
       st.nextRollupEpochIndex.set(next + BigInt(rollupEpochs.length));
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { address, argsOf, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf,  } from '../../kernel/index.js';
 import { delegateCore, delegationBlocker, finishDelegation, undelegateCore } from './delegation.js';
 import type { Seq } from './state.js';
 import { nowAt } from './time.js';
@@ -8,8 +8,8 @@ import { nowAt } from './time.js';
  * the whole delegation leaves `from` now and a redelegation record is converted by sync at the
  * boundary of its unlock epoch (7.4), as if claimed and re-delegated at the first moment allowed.
  */
-export function redelegateStake(seq: Seq): ActionSpec<{ from: Address; to: Address }> {
-  return {
+export function redelegateStake(seq: Seq) {
+  return action({
     summary: 'move a whole delegation to another staker (immediate before the start, at the unlock epoch after)',
     args: argsOf({ from: address, to: address }),
     run(sender, { from, to }) {
@@ -30,5 +30,5 @@ export function redelegateStake(seq: Seq): ActionSpec<{ from: Address; to: Addre
       const { amount, unlockEpoch } = undelegateCore(seq, from, sender, { kind: 'redelegate', to }, at);
       ctx.emit('RedelegationRequested', { from, to, delegator: sender, amount, unlockEpoch });
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { argsOf, uint, type ActionSpec, type Hex } from '../../kernel/index.js';
+import { action, argsOf, uint,  } from '../../kernel/index.js';
 import { requireFunds } from './auth.js';
 import { bls, popVerifyCached } from './bls.js';
 import { sendAddStaker } from './bridge.js';
@@ -9,8 +9,8 @@ import type { Seq } from './state.js';
 const args = argsOf({ tmKey: tmKeyArg, blsKey: blsKeyArg, blsPop: blsPopArg, value: uint(256).default(0n) });
 
 /** Spec 8.1 register: fixed ETH stake, tendermint key, BLS key with a real proof of possession, lowest free slot. */
-export function register(seq: Seq): ActionSpec<{ tmKey: Hex; blsKey: Hex; blsPop: Hex; value: bigint }> {
-  return {
+export function register(seq: Seq) {
+  return action({
     summary: 'register as a staker on L1 (payable: exactly stakingValue ETH)',
     args,
     run(sender, { tmKey, blsKey, blsPop, value }) {
@@ -43,5 +43,5 @@ export function register(seq: Seq): ActionSpec<{ tmKey: Hex; blsKey: Hex; blsPop
       ctx.emit('Registered', { addr: sender, tmKey, blsKey });
       sendAddStaker(seq, { addr: sender, tmKey, blsKey });
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { address, argsOf, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf,  } from '../../kernel/index.js';
 import { z } from 'zod';
 import { onlyOwner } from './auth.js';
 import { sendRemoveStakers } from './bridge.js';
@@ -6,8 +6,8 @@ import { markWithdrawing } from './l1Exit.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.1 removeStaker (owner): withdraw's state changes for each, one message for all. */
-export function removeStaker(seq: Seq): ActionSpec<{ stakers: Address[] }> {
-  return {
+export function removeStaker(seq: Seq) {
+  return action({
     summary: 'owner: remove active stakers (they claim their ETH after the lock)',
     args: argsOf({ stakers: z.array(address) }),
     run(sender, { stakers }) {
@@ -21,5 +21,5 @@ export function removeStaker(seq: Seq): ActionSpec<{ stakers: Address[] }> {
       seq.ctx.emit('StakersRemoved', { stakers: [...stakers] });
       sendRemoveStakers(seq, stakers);
     },
-  };
+  });
 }

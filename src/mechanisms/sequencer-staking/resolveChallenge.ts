@@ -1,4 +1,4 @@
-import { argsOf, bool, smallUint, ZERO_ADDRESS, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, argsOf, bool, smallUint, ZERO_ADDRESS, type Address } from '../../kernel/index.js';
 import { batchInChallenge } from './batchStatus.js';
 import { credit } from './challengeReward.js';
 import { notPaused, notReverting } from './rollupGuards.js';
@@ -18,8 +18,8 @@ function defenderWins(seq: Seq, i: number, c: Challenge, prover: Address): void 
 }
 
 /** The verifier's ruling on a pending proof (stands in for ZK verification): a rejection reopens the challenge. */
-export function resolveChallenge(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function resolveChallenge(seq: Seq) {
+  return action({
     summary: 'verifier: rule on the pending proof of a challenge',
     args,
     run(sender, { batchIndex: i, defenderWins: won }) {
@@ -36,5 +36,5 @@ export function resolveChallenge(seq: Seq): ActionSpec<typeof args._output> {
         ctx.emit('ProofRejected', { batchIndex: i, prover: ch.pendingProver });
       }
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { argsOf, bytes32, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, bytes32, smallUint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import { batchInChallenge, ZERO_HASH } from './batchStatus.js';
 import { credit } from './challengeReward.js';
@@ -7,8 +7,8 @@ import type { Seq } from './state.js';
 const args = argsOf({ batchIndex: smallUint(53), batchHash: bytes32, count: smallUint(53) });
 
 /** Spec 8.7 revertBatch: reverts up to `count` unfinalized batches from batchIndex to the last one; an open challenge's deposit goes back to its challenger. */
-export function revertBatch(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function revertBatch(seq: Seq) {
+  return action({
     summary: 'owner: revert unfinalized batches from the end',
     args,
     run(sender, { batchIndex, batchHash, count }) {
@@ -36,5 +36,5 @@ export function revertBatch(seq: Seq): ActionSpec<typeof args._output> {
         if (!st.committedBatches.has(i)) break;
       }
     },
-  };
+  });
 }

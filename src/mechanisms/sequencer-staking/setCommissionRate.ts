@@ -1,10 +1,10 @@
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import type { Seq } from './state.js';
 import { epochAt } from './time.js';
 
 /** Spec 8.5 setCommissionRate: current rate now, schedule entry from the next epoch (7.3). */
-export function setCommissionRate(seq: Seq): ActionSpec<{ commission: number }> {
-  return {
+export function setCommissionRate(seq: Seq) {
+  return action({
     summary: 'staker: set the commission percentage (≤ 20)',
     args: argsOf({ commission: smallUint(53) }),
     run(sender, { commission }) {
@@ -21,5 +21,5 @@ export function setCommissionRate(seq: Seq): ActionSpec<{ commission: number }> 
       st.commissionSchedule.set(sender, sched);
       ctx.emit('CommissionUpdated', { staker: sender, percentage: commission, epochEffective: st.rewardStarted.get() ? epochAt(seq, t) + 1 : 0 });
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { onlyOracle } from './auth.js';
 import { noAutoRecord } from './record.js';
 import type { Seq } from './state.js';
@@ -6,8 +6,8 @@ import type { Seq } from './state.js';
 const args = argsOf({ latestBlock: uint(256) });
 
 /** Spec 8.9 setLatestRewardEpochBlock: the L2 block reward epochs start from, set once. */
-export function setLatestRewardEpochBlock(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function setLatestRewardEpochBlock(seq: Seq) {
+  return action({
     summary: 'oracle: set the start block of reward epochs (once)',
     args,
     run(sender, { latestBlock }) {
@@ -19,5 +19,5 @@ export function setLatestRewardEpochBlock(seq: Seq): ActionSpec<typeof args._out
       st.latestRewardEpochBlock.set(latestBlock);
       st.startBlockSet.set(true);
     },
-  };
+  });
 }

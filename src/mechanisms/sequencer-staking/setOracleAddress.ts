@@ -1,12 +1,12 @@
-import { address, argsOf, ZERO_ADDRESS, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, ZERO_ADDRESS } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ oracle: address });
 
 /** Spec 8.9 setOracleAddress (non-zero). */
-export function setOracleAddress(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function setOracleAddress(seq: Seq) {
+  return action({
     summary: 'owner: set the oracle',
     args,
     run(sender, { oracle }) {
@@ -15,5 +15,5 @@ export function setOracleAddress(seq: Seq): ActionSpec<typeof args._output> {
       if (oracle === ZERO_ADDRESS) seq.ctx.fail('INVALID_ORACLE_ADDRESS', 'invalid oracle address');
       st.updatable.set({ ...st.u, oracle });
     },
-  };
+  });
 }

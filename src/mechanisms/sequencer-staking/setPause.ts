@@ -1,4 +1,4 @@
-import { argsOf, bool, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, bool } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import { credit } from './challengeReward.js';
 import type { Seq } from './state.js';
@@ -6,8 +6,8 @@ import type { Seq } from './state.js';
 const args = argsOf({ status: bool });
 
 /** Spec 8.7 setPause: pausing credits an open challenge's deposit back to its challenger; the release emits each event twice. */
-export function setPause(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function setPause(seq: Seq) {
+  return action({
     summary: 'owner: pause or unpause the rollup (pausing refunds an open challenge)',
     args,
     run(sender, { status }) {
@@ -32,5 +32,5 @@ export function setPause(seq: Seq): ActionSpec<typeof args._output> {
         ctx.emit('Unpaused', { account: sender });
       }
     },
-  };
+  });
 }

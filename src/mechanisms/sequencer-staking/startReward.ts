@@ -1,4 +1,4 @@
-import { noArgs, type ActionSpec } from '../../kernel/index.js';
+import { action, noArgs } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import { startSort } from './ranking.js';
 import { updateSequencerSet } from './sequencer.js';
@@ -6,8 +6,8 @@ import type { Seq } from './state.js';
 import { nowAt } from './time.js';
 
 /** Spec 8.5 startReward: the release's exchange sort, then a set update. A second call re-sorts. */
-export function startReward(seq: Seq): ActionSpec<Record<string, never>> {
-  return {
+export function startReward(seq: Seq) {
+  return action({
     summary: 'owner: start rewards (rank by delegation, push the top X)',
     args: noArgs,
     run(sender) {
@@ -19,5 +19,5 @@ export function startReward(seq: Seq): ActionSpec<Record<string, never>> {
       st.ranking.replaceAll(startSort(st.ranking.toArray(), (a) => st.total(a)));
       updateSequencerSet(seq, nowAt(seq));
     },
-  };
+  });
 }

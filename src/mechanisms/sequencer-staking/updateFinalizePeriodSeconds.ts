@@ -1,12 +1,12 @@
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ finalizationPeriodSeconds: smallUint(53) });
 
 /** Spec 8.7 owner action updateFinalizePeriodSeconds (non-zero and different from the current one). */
-export function updateFinalizePeriodSeconds(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function updateFinalizePeriodSeconds(seq: Seq) {
+  return action({
     summary: 'owner: set the finalization period',
     args,
     run(sender, { finalizationPeriodSeconds: p }) {
@@ -17,5 +17,5 @@ export function updateFinalizePeriodSeconds(seq: Seq): ActionSpec<typeof args._o
       st.updatable.set({ ...st.u, finalizationPeriodSeconds: p });
       ctx.emit('UpdateFinalizationPeriodSeconds', { oldPeriod: old, newPeriod: p });
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ proofRewardPercent: uint(256) });
 
 /** Spec 8.7 owner action: the release's Rollup.updateRewardPercentage (1–100, different from the current one). */
-export function updateProofRewardPercent(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function updateProofRewardPercent(seq: Seq) {
+  return action({
     summary: "owner: set the prover's share of the deposit (the release's Rollup.updateRewardPercentage)",
     args,
     run(sender, { proofRewardPercent: p }) {
@@ -17,5 +17,5 @@ export function updateProofRewardPercent(seq: Seq): ActionSpec<typeof args._outp
       st.updatable.set({ ...st.u, proofRewardPercent: p });
       ctx.emit('UpdateProofRewardPercent', { oldPercent: old, newPercent: p });
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ proofWindow: smallUint(53) });
 
 /** Spec 8.7 owner action updateProofWindow (non-zero and different from the current one). */
-export function updateProofWindow(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function updateProofWindow(seq: Seq) {
+  return action({
     summary: 'owner: set the proof window',
     args,
     run(sender, { proofWindow }) {
@@ -17,5 +17,5 @@ export function updateProofWindow(seq: Seq): ActionSpec<typeof args._output> {
       st.updatable.set({ ...st.u, proofWindow });
       ctx.emit('UpdateProofWindow', { oldWindow: old, newWindow: proofWindow });
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ rate: uint(256), effectiveEpochIndex: uint(256) });
 
 /** Spec 8.8 updateRate: appends a new rate to the schedule, effective from a later epoch than the last entry. */
-export function updateRate(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function updateRate(seq: Seq) {
+  return action({
     summary: 'owner: append an inflation rate from an epoch on',
     args,
     run(sender, { rate, effectiveEpochIndex }) {
@@ -20,5 +20,5 @@ export function updateRate(seq: Seq): ActionSpec<typeof args._output> {
       st.inflationRates.set([...rates, { rate, effectiveEpochIndex: Number(effectiveEpochIndex) }]);
       ctx.emit('UpdateEpochInflationRate', { rate, effectiveEpochIndex: Number(effectiveEpochIndex) });
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import { REWARD_EPOCH } from './params.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.5 updateRewardStartTime (before the start only): resets epoch block counts and schedules. */
-export function updateRewardStartTime(seq: Seq): ActionSpec<{ rewardStartTime: number }> {
-  return {
+export function updateRewardStartTime(seq: Seq) {
+  return action({
     summary: 'owner: move the reward start time (a future multiple of 86400)',
     args: argsOf({ rewardStartTime: smallUint(53) }),
     run(sender, { rewardStartTime: t }) {
@@ -19,5 +19,5 @@ export function updateRewardStartTime(seq: Seq): ActionSpec<{ rewardStartTime: n
       for (const a of [...st.commissionSchedule.keys()]) st.commissionSchedule.set(a, [{ rate: st.commissions.get(a) ?? 0, fromEpoch: 0 }]);
       ctx.emit('RewardStartTimeUpdated', { oldTime: old, newTime: t });
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import { updateSequencerSet } from './sequencer.js';
 import type { Seq } from './state.js';
 import { nowAt } from './time.js';
 
 /** Spec 8.5 updateSequencerSetMaxSize. */
-export function updateSequencerSetMaxSize(seq: Seq): ActionSpec<{ size: number }> {
-  return {
+export function updateSequencerSetMaxSize(seq: Seq) {
+  return action({
     summary: 'owner: change X, the sequencer set size',
     args: argsOf({ size: smallUint(53) }),
     run(sender, { size }) {
@@ -19,5 +19,5 @@ export function updateSequencerSetMaxSize(seq: Seq): ActionSpec<{ size: number }
       const candidates = st.rewardStarted.get() ? st.candidateNumber.get() : st.ranking.length;
       if (Math.min(candidates, size) !== st.latestSequencerSetSize.get()) updateSequencerSet(seq, nowAt(seq));
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
-import { address, argsOf, ZERO_ADDRESS, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, ZERO_ADDRESS } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 const args = argsOf({ verifier: address });
 
 /** Spec 8.7 owner action updateVerifier (non-zero and different from the current one). */
-export function updateVerifier(seq: Seq): ActionSpec<typeof args._output> {
-  return {
+export function updateVerifier(seq: Seq) {
+  return action({
     summary: 'owner: set the verifier',
     args,
     run(sender, { verifier }) {
@@ -17,5 +17,5 @@ export function updateVerifier(seq: Seq): ActionSpec<typeof args._output> {
       st.updatable.set({ ...st.u, verifier });
       ctx.emit('UpdateVerifier', { oldVerifier: old, newVerifier: verifier });
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { address, argsOf, type ActionSpec, type Address } from '../../kernel/index.js';
+import { action, address, argsOf,  } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.1 updateWhitelist: adds (refusing removed stakers) then removals. */
-export function updateWhitelist(seq: Seq): ActionSpec<{ add: Address[]; remove: Address[] }> {
-  return {
+export function updateWhitelist(seq: Seq) {
+  return action({
     summary: 'owner: whitelist and un-whitelist accounts',
     args: argsOf({ add: z.array(address), remove: z.array(address) }),
     run(sender, { add, remove }) {
@@ -18,5 +18,5 @@ export function updateWhitelist(seq: Seq): ActionSpec<{ add: Address[]; remove: 
       for (const a of remove) st.whitelist.delete(a);
       seq.ctx.emit('WhitelistUpdated', { add: [...add], remove: [...remove] });
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
-import { noArgs, type ActionSpec } from '../../kernel/index.js';
+import { action, noArgs } from '../../kernel/index.js';
 import { sendRemoveStakers } from './bridge.js';
 import { markWithdrawing } from './l1Exit.js';
 import type { Seq } from './state.js';
 
 /** Spec 8.1 withdraw: start the lock; the slot stays taken until cleanup. */
-export function withdraw(seq: Seq): ActionSpec<Record<string, never>> {
-  return {
+export function withdraw(seq: Seq) {
+  return action({
     summary: 'leave as a staker: the stake unlocks withdrawalLockBlocks L1 blocks later',
     args: noArgs,
     run(sender) {
@@ -16,5 +16,5 @@ export function withdraw(seq: Seq): ActionSpec<Record<string, never>> {
       seq.ctx.emit('StakersRemoved', { stakers: [sender] });
       sendRemoveStakers(seq, [sender]);
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';
@@ -7,8 +6,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, staker: address });
 
 /** §7.7: the first entry creates the list and makes the pool private. */
-export function addToWhitelist(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function addToWhitelist(sp: Sp) {
+  return action({
     summary: 'add an account to the pool contribution whitelist',
     args,
     run(sender, { pid, staker }) {
@@ -25,5 +24,5 @@ export function addToWhitelist(sp: Sp): ActionSpec<z.output<typeof args>> {
       }
       ctx.emit('PoolWhitelistStakerAdded', { pid, staker });
     },
-  };
+  });
 }

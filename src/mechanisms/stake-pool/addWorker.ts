@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf } from '../../kernel/index.js';
 import { requirePool, requireOwner, setPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
 import { workerArg, pidArg } from './schemas.js';
@@ -8,8 +7,8 @@ import { now, type Sp } from './state.js';
 const args = argsOf({ pid: pidArg, worker: workerArg });
 
 /** §7.3 (D1): only the operator, owning the pool, binds; every record of the worker must be Ready. */
-export function addWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function addWorker(sp: Sp) {
+  return action({
     summary: 'bind a registered worker to a pool (its operator, who must own the pool)',
     args,
     run(sender, { pid, worker }) {
@@ -34,5 +33,5 @@ export function addWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
       ctx.emit('MinerBound', { miner, worker });
       ctx.emit('PoolWorkerAdded', { pid, worker, miner });
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { forceStopAll } from './forceStopAll.js';
 import { requirePool } from './guards.js';
@@ -10,8 +9,8 @@ import { now, type Sp } from './state.js';
 const args = argsOf({ pid: pidArg });
 
 /** §7.19 (D3): the block hook's rule, callable by anyone. */
-export function checkAndMaybeForceWithdraw(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function checkAndMaybeForceWithdraw(sp: Sp) {
+  return action({
     summary: 'pay the queue from free stake, then force-stop the pool if a request waited past the grace period',
     args,
     run(_sender, { pid }) {
@@ -19,5 +18,5 @@ export function checkAndMaybeForceWithdraw(sp: Sp): ActionSpec<z.output<typeof a
       processQueue(sp, pid);
       if (hasExpiredWithdrawal(sp.state.pools.get(pid)!, now(sp), sp.params.gracePeriod)) forceStopAll(sp, pid);
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import { payReward } from './payReward.js';
@@ -8,8 +7,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, target: address.optional() });
 
 /** §7.17. */
-export function claimOwnerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function claimOwnerRewards(sp: Sp) {
+  return action({
     summary: 'claim the owner commission only',
     args,
     run(sender, { pid, target }) {
@@ -20,5 +19,5 @@ export function claimOwnerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
       sp.ctx.emit('OwnerRewardsWithdrawn', { pid, user: sender, amount: total });
       return { amount: total };
     },
-  };
+  });
 }

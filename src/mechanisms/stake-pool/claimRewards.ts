@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requirePool, setPool } from './guards.js';
 import { payReward } from './payReward.js';
@@ -9,8 +8,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, target: address.optional() });
 
 /** §7.16: the owner's commission (if the caller owns the pool) plus the caller's own rewards. O(1). */
-export function claimRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function claimRewards(sp: Sp) {
+  return action({
     summary: 'claim commission (owner) and delegator rewards to target (default: caller)',
     args,
     run(sender, { pid, target }) {
@@ -31,5 +30,5 @@ export function claimRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
       ctx.emit('RewardsWithdrawn', { pid, user: sender, amount: total });
       return { amount: total };
     },
-  };
+  });
 }

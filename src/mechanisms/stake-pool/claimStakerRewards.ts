@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requirePool } from './guards.js';
 import { payReward } from './payReward.js';
@@ -9,8 +8,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, target: address.optional() });
 
 /** §7.18. */
-export function claimStakerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function claimStakerRewards(sp: Sp) {
+  return action({
     summary: 'claim the delegator rewards only',
     args,
     run(sender, { pid, target }) {
@@ -24,5 +23,5 @@ export function claimStakerRewards(sp: Sp): ActionSpec<z.output<typeof args>> {
       ctx.emit('StakerRewardsWithdrawn', { pid, user: sender, amount: s.availableRewards });
       return { amount: s.availableRewards };
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { addStake } from './addStake.js';
 import { requirePool } from './guards.js';
@@ -12,8 +11,8 @@ import { PHA, type Sp } from './state.js';
 const args = argsOf({ pid: pidArg, amount: uint(128) });
 
 /** §7.10: PHA stays in the delegator's account under the `phala/sp` lock; new free stake pays the queue first. */
-export function contribute(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function contribute(sp: Sp) {
+  return action({
     summary: 'delegate PHA to a pool (locked in your account); receive shares',
     args,
     run(sender, { pid, amount }) {
@@ -37,5 +36,5 @@ export function contribute(sp: Sp): ActionSpec<z.output<typeof args>> {
       ctx.emit('Contribution', { pid, user: sender, amount, shares: added.shares });
       return { shares: added.shares };
     },
-  };
+  });
 }

@@ -1,9 +1,9 @@
-import { noArgs, type ActionSpec } from '../../kernel/index.js';
+import { action, noArgs } from '../../kernel/index.js';
 import type { Sp } from './state.js';
 
 /** §7.2: pids are a global counter; the creator owns the pool for good. */
-export function create(sp: Sp): ActionSpec<Record<string, never>> {
-  return {
+export function create(sp: Sp) {
+  return action({
     summary: 'create a stake pool; the caller becomes its owner',
     args: noArgs,
     run(sender) {
@@ -27,5 +27,5 @@ export function create(sp: Sp): ActionSpec<Record<string, never>> {
       ctx.emit('PoolCreated', { owner: sender, pid });
       return { pid };
     },
-  };
+  });
 }

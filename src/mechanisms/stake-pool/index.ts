@@ -1,4 +1,4 @@
-import type { Mechanism, MechanismModule } from '../../kernel/index.js';
+import type { MechanismModule } from '../../kernel/index.js';
 import { addToWhitelist } from './addToWhitelist.js';
 import { addWorker } from './addWorker.js';
 import { checkAndMaybeForceWithdraw } from './checkAndMaybeForceWithdraw.js';
@@ -32,7 +32,7 @@ import { withdraw } from './withdraw.js';
  * Delegated stake pools (Phala StakePool v1 + mining pallet, Aug 2022). Spec: shared/spec/stake-pool.md.
  * Delegated PHA stays in the delegator's account under the `phala/sp` lock: no escrow, no mint, no burn.
  */
-export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis> = {
+export const stakePoolModule = {
   kind: 'stakePool',
   summary: 'delegated stake pools: workers, commission, cap, free delegation, FIFO withdrawal queue, grace period, cooldown, slashing, built-in computation model',
   presets,
@@ -40,7 +40,7 @@ export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis>
   params: parseParams,
   assets: assetsOf,
   genesisSchema,
-  create(ctx, params, genesis): Mechanism {
+  create(ctx, params, genesis) {
     const state = new StakePoolState(ctx.store, params);
     const fixtures = loadGenesis(ctx, state, genesis);
     state.genesis.set({ fixtures, halvingStartBlock: params.computation.halvingStartBlock ?? ctx.clock.height });
@@ -87,7 +87,7 @@ export const stakePoolModule: MechanismModule<StakePoolParams, StakePoolGenesis>
       escrow: () => ({}),
     };
   },
-};
+} satisfies MechanismModule<StakePoolParams, StakePoolGenesis>;
 
 export type { StakePoolParams };
 export { StakePoolState };

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { strip } from './fixed.js';
 import { requirePool, setPool } from './guards.js';
@@ -8,8 +7,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, account: address });
 
 /** §7.20: repair call; cuts a request down to the user's stripped shares. No event. */
-export function reconcileWithdrawQueue(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function reconcileWithdrawQueue(sp: Sp) {
+  return action({
     summary: "cut an account's withdrawal request to the shares it holds",
     args,
     run(_sender, { pid, account }) {
@@ -20,5 +19,5 @@ export function reconcileWithdrawQueue(sp: Sp): ActionSpec<z.output<typeof args>
       const queue = pool.withdrawQueue.flatMap((r) => (r.user !== account || r.shares <= held ? [r] : held === 0n ? [] : [{ ...r, shares: held }]));
       setPool(sp, pid, { withdrawQueue: queue });
     },
-  };
+  });
 }

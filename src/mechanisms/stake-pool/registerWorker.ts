@@ -1,13 +1,12 @@
-import { z } from 'zod';
-import { address, argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf, smallUint } from '../../kernel/index.js';
 import { workerArg } from './schemas.js';
 import type { Sp } from './state.js';
 
 const args = argsOf({ worker: workerArg, operator: address, initialScore: smallUint(32).nullish(), confidenceLevel: smallUint(8) });
 
 /** §7.1 (D1): the registry role stands in for the TEE registry; a bound worker cannot be re-registered. */
-export function registerWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function registerWorker(sp: Sp) {
+  return action({
     summary: 'register or update a worker (registry role): operator, initial score P, confidence level',
     args,
     run(sender, { worker, operator, initialScore, confidenceLevel }) {
@@ -18,5 +17,5 @@ export function registerWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
       state.workers.set(worker, { operator, initialScore: initialScore ?? null, confidenceLevel });
       ctx.emit(known ? 'WorkerUpdated' : 'WorkerAdded', { pubkey: worker });
     },
-  };
+  });
 }

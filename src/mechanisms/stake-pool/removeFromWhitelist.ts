@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { address, argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, address, argsOf } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';
@@ -7,8 +6,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, staker: address });
 
 /** §7.8: an emptied list is deleted and the pool is public again. */
-export function removeFromWhitelist(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function removeFromWhitelist(sp: Sp) {
+  return action({
     summary: 'remove an account from the pool contribution whitelist',
     args,
     run(sender, { pid, staker }) {
@@ -24,5 +23,5 @@ export function removeFromWhitelist(sp: Sp): ActionSpec<z.output<typeof args>> {
         ctx.emit('PoolWhitelistDeleted', { pid });
       } else state.whitelists.set(pid, next);
     },
-  };
+  });
 }

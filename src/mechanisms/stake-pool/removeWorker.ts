@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf } from '../../kernel/index.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
 import { workerArg, pidArg } from './schemas.js';
@@ -9,8 +8,8 @@ import { stopMiner } from './stopMiner.js';
 const args = argsOf({ pid: pidArg, worker: workerArg });
 
 /** §7.4: unbinds (stopping it if mining); the mining record stays so its stake can be reclaimed. */
-export function removeWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function removeWorker(sp: Sp) {
+  return action({
     summary: 'remove a worker from the pool (stops it if computing; reclaim later)',
     args,
     run(sender, { pid, worker }) {
@@ -27,5 +26,5 @@ export function removeWorker(sp: Sp): ActionSpec<z.output<typeof args>> {
       ctx.emit('MinerUnbound', { miner, worker });
       ctx.emit('PoolWorkerRemoved', { pid, worker });
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { requirePool } from './guards.js';
 import { reclaim } from './reclaim.js';
 import { workerArg, pidArg } from './schemas.js';
@@ -10,8 +9,8 @@ import { stopChecked } from './stopComputing.js';
 const args = argsOf({ pid: pidArg, worker: workerArg, stake: uint(128) });
 
 /** §7.14: stop, reclaim without cooldown (paying the queue first), start again with more stake. Atomic. */
-export function restartComputing(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function restartComputing(sp: Sp) {
+  return action({
     summary: 'restart a computing worker with a larger stake, skipping the cooldown',
     args,
     run(sender, { pid, worker, stake }) {
@@ -23,5 +22,5 @@ export function restartComputing(sp: Sp): ActionSpec<z.output<typeof args>> {
       if (stake <= returned) sp.ctx.fail('CANNOT_RESTART_WITH_LESS_STAKE', `new stake ${stake} must exceed the returned ${returned}`, { stake, returned });
       startMining(sp, sender, pid, worker, stake);
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, uint } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import type { Sp } from './state.js';
@@ -7,8 +6,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, cap: uint(128) });
 
 /** §7.5: once set the cap cannot be unset; it may not go below the current stake. */
-export function setCap(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function setCap(sp: Sp) {
+  return action({
     summary: 'set the pool capacity (maximum total stake)',
     args,
     run(sender, { pid, cap }) {
@@ -17,5 +16,5 @@ export function setCap(sp: Sp): ActionSpec<z.output<typeof args>> {
       setPool(sp, pid, { cap });
       sp.ctx.emit('PoolCapacitySet', { pid, cap });
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, smallUint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, smallUint } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool, setPool } from './guards.js';
 import type { Sp } from './state.js';
@@ -10,8 +9,8 @@ const args = argsOf({
 });
 
 /** §7.6: applies to rewards received from now on. */
-export function setCommission(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function setCommission(sp: Sp) {
+  return action({
     summary: 'set the owner commission in parts per million',
     args,
     run(sender, { pid, commission }) {
@@ -19,5 +18,5 @@ export function setCommission(sp: Sp): ActionSpec<z.output<typeof args>> {
       setPool(sp, pid, { commission });
       sp.ctx.emit('PoolCommissionSet', { pid, commission });
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, utf8, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, utf8 } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { requireOwnedPool } from './guards.js';
 import type { Sp } from './state.js';
@@ -7,8 +7,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, description: z.string() });
 
 /** §7.9: bounded in UTF-8 bytes, no event. */
-export function setPoolDescription(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function setPoolDescription(sp: Sp) {
+  return action({
     summary: 'set the pool description',
     args,
     run(sender, { pid, description }) {
@@ -17,5 +17,5 @@ export function setPoolDescription(sp: Sp): ActionSpec<z.output<typeof args>> {
       if (len > sp.params.maxDescriptionLen) sp.ctx.fail('EXCEED_MAX_DESCRIPTION_LEN', `description is ${len} bytes, at most ${sp.params.maxDescriptionLen}`, { len });
       sp.state.descriptions.set(pid, description);
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argsOf, smallUint, type ActionSpec, type Hex } from '../../kernel/index.js';
+import { action, argsOf, smallUint, type Hex } from '../../kernel/index.js';
 import { fromFixed, type Fx } from './fixed.js';
 import { creditReward } from './receiveReward.js';
 import { fxArg, workerArg } from './schemas.js';
@@ -82,8 +82,8 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
 }
 
 /** §7.21: the gatekeeper's report: responsiveness changes, V updates, treasury parts and payouts. */
-export function settle(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function settle(sp: Sp) {
+  return action({
     summary: 'apply a gatekeeper report: offline/recovered workers, V updates, payouts (gatekeeper)',
     args,
     run(sender, { settlements, offline, recoveredToOnline, emittedAt }) {
@@ -92,5 +92,5 @@ export function settle(sp: Sp): ActionSpec<z.output<typeof args>> {
       setResponsiveness(sp, recoveredToOnline ?? [], 'MiningIdle', 'MinerExitUnresponsive');
       applySettlements(sp, settlements, emittedAt);
     },
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, type ActionSpec, type Address, type Hex } from '../../kernel/index.js';
+import { action, argsOf, type Address, type Hex } from '../../kernel/index.js';
 import { requireOwnedPool } from './guards.js';
 import { minerAccount } from './minerAccount.js';
 import { workerArg, pidArg } from './schemas.js';
@@ -16,12 +15,12 @@ export function stopChecked(sp: Sp, sender: Address, pid: number, worker: Hex): 
   stopMiner(sp, minerAccount(pid, worker));
 }
 
-export function stopComputing(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function stopComputing(sp: Sp) {
+  return action({
     summary: 'stop a computing worker; its stake cools down before it can be reclaimed',
     args,
     run(sender, { pid, worker }) {
       stopChecked(sp, sender, pid, worker);
     },
-  };
+  });
 }

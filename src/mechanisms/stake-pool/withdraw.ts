@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { argsOf, minBig, uint, type ActionSpec } from '../../kernel/index.js';
+import { action, argsOf, minBig, uint } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
 import { bdiv, isDust, strip } from './fixed.js';
 import { price } from './price.js';
@@ -13,8 +12,8 @@ import type { Sp } from './state.js';
 const args = argsOf({ pid: pidArg, shares: uint(128) });
 
 /** §7.11: what free stake covers is paid now; the rest waits in the FIFO queue (and keeps earning). */
-export function withdraw(sp: Sp): ActionSpec<z.output<typeof args>> {
-  return {
+export function withdraw(sp: Sp) {
+  return action({
     summary: 'withdraw shares: paid from free stake now, the rest queued',
     args,
     run(sender, { pid, shares }) {
@@ -41,5 +40,5 @@ export function withdraw(sp: Sp): ActionSpec<z.output<typeof args>> {
       pool = state.pools.get(pid)!;
       state.setStaker(pid, resetDebt(u, pool.rewardAcc));
     },
-  };
+  });
 }
