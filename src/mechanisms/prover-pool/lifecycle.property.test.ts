@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Chain } from '../src/chain/chain.js';
-import { addressOf } from '../src/kernel/index.js';
+import { Chain } from '../../chain/chain.js';
+import { addressOf } from '../../kernel/index.js';
 
 /**
  * Issue 3's property: random proposals, proofs (in time, late, by others, by the backup, by the
