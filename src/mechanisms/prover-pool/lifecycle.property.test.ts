@@ -5,8 +5,8 @@ import { Chain } from '../../chain/chain.js';
 import { addressOf } from '../../kernel/index.js';
 
 /**
- * Issue 3's property: random proposals, proofs (in time, late, by others, by the backup, by the
- * oracle), verifications and clock advances, under both presets. After every step every
+ * The block lifecycle property: random proposals, proofs (in time, late, by others, by the
+ * backup, by the oracle), verifications and clock advances, under both presets. After every step every
  * invariant holds (§7, including the TKO identity and Fenwick = linear), a failed transaction
  * leaves the state root unchanged, and capacity never drops below maxCapacity minus the
  * prover's unreleased unverified blocks.
