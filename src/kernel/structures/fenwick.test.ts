@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Rng } from '../../../test/helpers/rng.js';
+import { Rng } from '../../testing/rng.js';
 import { FenwickTree, linearFind } from './fenwick.js';
 
 function prefixes(w: readonly bigint[]): bigint[] {

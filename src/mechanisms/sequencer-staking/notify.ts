@@ -3,7 +3,7 @@ import { pairKey, type Seq } from './state.js';
 
 /**
  * Spec 8.10 notifyDelegation / notifyUndelegation: the per-epoch delegation records that the
- * reward code (next issue) reads. Only the record keeping lives here; claims do not.
+ * claims and reward queries read (distribute.ts). Only the record keeping lives here.
  */
 export const distKey = (delegatee: Address, epoch: number): string => `${delegatee}|${epoch}`;
 

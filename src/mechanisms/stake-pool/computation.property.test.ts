@@ -128,7 +128,7 @@ interface RefSettlement {
  * only used where b ≤ a": when vDeductible carried over from blocks without payout exceeds v1
  * (the gatekeeper reported V = 0 twice for a worker whose confidence is 0), v1 − min(vDeductible,
  * payout) wraps. The reference follows the text (it wraps too) and counts the case as `ref:wrap`;
- * computation.test.ts keeps a todo test for it.
+ * computation.test.ts checks it exactly (V wraps modulo 2^128).
  */
 function refSettlements(snap: Snapshot, tok: Tok): RefSettlement[] {
   const m = snap.workers

@@ -1,10 +1,11 @@
-import { Chain } from '../../chain/chain.js';
-import { bls, testBlsKey, testSecretKey } from './bls.js';
-import { batchMessage } from './batchSignature.js';
-import { hexBytes } from './keys.js';
+import { Chain } from '../chain/chain.js';
+import { batchMessage } from '../mechanisms/sequencer-staking/batchSignature.js';
+import { bls, testBlsKey, testSecretKey } from '../mechanisms/sequencer-staking/bls.js';
+import { hexBytes } from '../mechanisms/sequencer-staking/keys.js';
 
 /**
- * Rewards/rollup costs (run: node dist/src/mechanisms/sequencer-staking/benchRewards.js [epochs]).
+ * Rewards/rollup costs (npm run bench:sequencer [-- epochs], or
+ * node dist/src/bench/sequencerStaking.rewards.js [epochs]; default 1,000).
  * 1. FastAggregateVerify of a batch signed by 7 and by 100 sequencers on the active backend
  *    (uncached: the backend is called directly).
  * 2. A claimAll over N unclaimed epochs (3 delegatees) on a chain whose epochs the built-in

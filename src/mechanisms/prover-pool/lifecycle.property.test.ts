@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Chain } from '../src/chain/chain.js';
-import { addressOf } from '../src/kernel/index.js';
+import { Chain } from '../../chain/chain.js';
+import { addressOf } from '../../kernel/index.js';
 
 /**
- * Issue 3's property: random proposals, proofs (in time, late, by others, by the backup, by the
- * oracle), verifications and clock advances, under both presets. After every step every
+ * The block lifecycle property: random proposals, proofs (in time, late, by others, by the
+ * backup, by the oracle), verifications and clock advances, under both presets. After every step every
  * invariant holds (§7, including the TKO identity and Fenwick = linear), a failed transaction
  * leaves the state root unchanged, and capacity never drops below maxCapacity minus the
  * prover's unreleased unverified blocks.

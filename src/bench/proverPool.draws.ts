@@ -1,8 +1,9 @@
 /**
- * Prover-pool benchmarks (npm run bench). Measures, through the public Chain API (argument
- * parsing, journaling and events included):
- *  1. 100,000 `assignProver` draws at 32 and at 10,000 provers;
- *  2. the block lifecycle of a 32-prover pool over 100,000 blocks (propose, prove, verify).
+ * Prover-pool benchmarks (npm run bench [-- n], or node dist/src/bench/proverPool.draws.js [n]).
+ * Measures, through the public Chain API (argument parsing, journaling and events included):
+ *  1. n `assignProver` draws (default 100,000) at 32 and at 10,000 provers;
+ *  2. the block lifecycle of a 32-prover pool over n blocks (propose, prove, verify: each
+ *     proposal draws its prover too).
  * Wall-clock time is read here, in the surface, never inside the engine.
  */
 import { performance } from 'node:perf_hooks';

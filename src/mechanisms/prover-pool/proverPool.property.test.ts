@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Chain, type Outcome } from '../src/chain/chain.js';
-import { addressOf, bytesToBigInt, keccak256, ZERO_ADDRESS, type Hex } from '../src/kernel/index.js';
-import { linearFind } from '../src/kernel/structures/fenwick.js';
-import { drawSeed } from '../src/mechanisms/prover-pool/draw.js';
+import { Chain, type Outcome } from '../../chain/chain.js';
+import { addressOf, bytesToBigInt, keccak256, ZERO_ADDRESS, type Hex } from '../../kernel/index.js';
+import { linearFind } from '../../kernel/structures/fenwick.js';
+import { drawSeed } from './draw.js';
 
 /**
  * Model-based property test of the prover pool's pool part (spec prover-pool.md §5.0–5.8, §7),

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
-import { scenarioJsonSchema } from '../src/scenario/schema.js';
+import { fromRoot } from '../testing/repoRoot.js';
+import { scenarioJsonSchema } from './schema.js';
 
 it('schema/scenario.schema.json is the one generated from the validator (npm run schema)', () => {
-  const committed = JSON.parse(readFileSync(new URL('../../schema/scenario.schema.json', import.meta.url), 'utf8'));
+  const committed = JSON.parse(readFileSync(fromRoot('schema/scenario.schema.json'), 'utf8'));
   assert.deepEqual(committed, scenarioJsonSchema());
 });

@@ -1,12 +1,12 @@
 /**
- * Stake-pool benchmark (node dist/src/mechanisms/stake-pool/bench.js [delegators]). Through the
- * public Chain API (argument parsing, journaling, events included), for pools of 100 and of
- * N delegators (default 100,000): settling one reward into the pool and claiming for one
+ * Stake-pool benchmark (node dist/src/bench/stakePool.rewards.js [delegators]; npm run
+ * bench:stake-pool runs it at the default size). Through the public Chain API (argument parsing,
+ * journaling, events included), for pools of 100 and of N delegators (default 100,000): settling one reward into the pool and claiming for one
  * delegator. Both are O(1) in the number of delegators thanks to the reward accumulator.
  * Wall-clock time is read here, in the surface, never inside the engine.
  */
 import { performance } from 'node:perf_hooks';
-import { Chain } from '../../chain/chain.js';
+import { Chain } from '../chain/chain.js';
 
 const PHA = 10n ** 12n;
 

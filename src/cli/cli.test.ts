@@ -3,10 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runFiles } from '../src/cli/main.js';
-import { addressOf } from '../src/kernel/index.js';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { addressOf } from '../kernel/index.js';
+import { fromRoot } from '../testing/repoRoot.js';
+import { runFiles } from './main.js';
 
 function capture(files: string[], flags: Parameters<typeof runFiles>[1]): { code: number; out: string } {
   let out = '';
@@ -18,7 +17,7 @@ function capture(files: string[], flags: Parameters<typeof runFiles>[1]): { code
 
 describe('stakeworks run', () => {
   it('--json gives outcome, error code, events, result and state root of every step', () => {
-    const { code, out } = capture([join(root, 'test/vectors/prover-pool/s3-exit-withdraw-timing.yaml')], { json: true });
+    const { code, out } = capture([fromRoot('test/vectors/prover-pool/s3-exit-withdraw-timing.yaml')], { json: true });
     assert.equal(code, 0);
     const doc = JSON.parse(out);
     assert.deepEqual(doc.summary, { passed: 1, failed: 0 });

@@ -1,12 +1,14 @@
-import { addressOf, Journal, type Address } from '../../kernel/index.js';
-import { RankIndex } from './rankIndex.js';
-import { downwardPass, linearDownward, linearUpward, startSort, upwardPass } from './ranking.js';
+import { pathToFileURL } from 'node:url';
+import { addressOf, Journal, type Address } from '../kernel/index.js';
+import { RankIndex } from '../mechanisms/sequencer-staking/rankIndex.js';
+import { downwardPass, linearDownward, linearUpward, startSort, upwardPass } from '../mechanisms/sequencer-staking/ranking.js';
 
 /**
- * Ranking cost at n stakers (run: node dist/src/mechanisms/sequencer-staking/bench.js [n] [ops]).
- * Delegations and undelegations with random amounts after the start, on the O(log n) index and on
- * the literal linear passes, checking that both give the same order. Deterministic (LCG), no wall
- * clock in protocol code: timing lives in this script only.
+ * Ranking cost at n stakers (node dist/src/bench/sequencerStaking.ranking.js [n] [ops]; defaults
+ * 10,000 and 20,000, as `npm run bench:sequencer` runs it). Delegations and undelegations with
+ * random amounts after the start, on the O(log n) index and on the literal linear passes, checking
+ * that both give the same order. Deterministic (LCG), no wall clock in protocol code: timing
+ * lives in this script only.
  */
 function main(n: number, ops: number): void {
   let seed = 12345;
@@ -52,4 +54,4 @@ function main(n: number, ops: number): void {
   );
 }
 
-if (process.argv[1]?.endsWith('bench.js')) main(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 20_000));
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 20_000));

@@ -2,16 +2,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadScenarioFile } from '../src/scenario/load.js';
-import { runScenario } from '../src/scenario/run.js';
-import { formatScenario } from '../src/scenario/format.js';
+import { repoRoot as root } from '../testing/repoRoot.js';
+import { formatScenario } from './format.js';
+import { loadScenarioFile } from './load.js';
+import { runScenario } from './run.js';
 
 /**
  * Table-driven runner: every scenario under test/vectors/<mechanism>/ and examples/ runs with
  * invariants checked after every step. A published spec vector is a file here, nothing more.
  */
-const root = new URL('../../', import.meta.url).pathname;
-
 function scenarioFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {

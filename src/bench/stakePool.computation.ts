@@ -1,8 +1,8 @@
 /**
- * Built-in computation model benchmark (node dist/src/mechanisms/stake-pool/computationBench.js
- * [maxWorkers] [blocks]). Networks of pools of 200 workers each (25, 50, 100 and 200 pools: 5,000
- * to 40,000 workers, up to `maxWorkers`, default 40,000), preset `phala-khala-v1` with
- * `computation.enabled`. Workers are registered in genesis (initial scores 100–3000, confidence
+ * Built-in computation model benchmark (node dist/src/bench/stakePool.computation.js [maxWorkers]
+ * [blocks], or npm run bench:stake-pool [-- maxWorkers [blocks]]). Networks of pools of 200
+ * workers each (25, 50, 100 and 200 pools: 5,000 to 40,000 workers, up to `maxWorkers`, default
+ * 40,000), preset `phala-khala-v1` with `computation.enabled`. Workers are registered in genesis (initial scores 100–3000, confidence
  * levels 1–5); then, through transactions, each pool's owner creates it and adds its workers, two
  * delegators contribute, the owner starts every worker with its minimum stake plus 0–6 PHA, and the
  * gatekeeper reports 1% of the workers offline (so both settlement paths run).
@@ -20,7 +20,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { Chain, type Outcome } from '../../chain/chain.js';
+import { Chain, type Outcome } from '../chain/chain.js';
 
 const PHA = 10n ** 12n;
 const WORKERS_PER_POOL = 200;
