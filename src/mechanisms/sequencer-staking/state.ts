@@ -170,7 +170,7 @@ export class SeqState {
   // bridge
   readonly nextMessageSeq: JCell<number>;
   readonly queue: JList<BridgeMessage>;
-  // rollup (genesis batch only in this issue; the rollup game is the next one)
+  // rollup
   readonly lastCommittedBatchIndex: JCell<number>;
   readonly lastFinalizedBatchIndex: JCell<number>;
   readonly committedBatches: JMap<number, Hex>;
@@ -205,7 +205,7 @@ export class SeqState {
   readonly syncedTime: JCell<number>;
   readonly accountedHeight: JCell<number>;
   readonly epochBlocks: JMap<number, readonly EpochBlocks[]>;
-  // token / record (what this issue needs; inflation and uploads are the next one)
+  // token / record
   readonly inflationRates: JCell<readonly { rate: bigint; effectiveEpochIndex: number }[]>;
   readonly nextRewardEpochIndex: JCell<number>;
   readonly inflations: JMap<number, bigint>;
