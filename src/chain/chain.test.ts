@@ -18,6 +18,7 @@ const counterModule: MechanismModule<{ step: number; failHookAt: number }, undef
   defaultPreset: 'default',
   params: (raw) => ({ step: Number(raw.step), failHookAt: Number(raw.failHookAt) }),
   assets: () => [{ symbol: 'CNT', decimals: 0 }],
+  errors: { NOPE: 'always fails', HOOK_FAILED: 'a hook that fails after writing' },
   create(ctx, params): Mechanism {
     const count = ctx.store.cell('count', 0);
     const hooks = ctx.store.list<{ height: number; time: number; parent: Hex }>('hooks');

@@ -159,7 +159,7 @@ export class Chain {
         if (!entry.module.genesisSchema) throw new InvalidArgumentError(`${entry.kind} defines no genesis state`, { mechanism: entry.kind });
         g = parseArgs(entry.module.genesisSchema, raw, `genesis.${entry.kind}`, entry.kind);
       }
-      entry.mechanism = entry.module.create(chain.contextFor(entry.kind), entry.params, g);
+      entry.mechanism = entry.module.create(chain.contextFor(entry.kind, entry.module.errors), entry.params, g);
       chain.byKind.set(entry.kind, entry);
     }
     return chain;
@@ -416,7 +416,7 @@ export class Chain {
     this.events.emit({ mechanism, name, args, height: this.clock.height, time: this.clock.time });
   }
 
-  private contextFor(name: string): MechanismContext {
+  private contextFor(name: string, errors: Readonly<Record<string, string>>): MechanismContext {
     const chain = this;
     return {
       name,
@@ -427,6 +427,8 @@ export class Chain {
       emit: (event, args) => chain.emit(name, event, args),
       atomic: (fn) => chain.journal.atomic(fn),
       fail: (code, message, details = {}) => {
+        // An undeclared code is a programmer error: a plain Error, which the step reports as INTERNAL_ERROR.
+        if (!Object.hasOwn(errors, code)) throw new Error(`${name} raised the error code ${code}, which its error catalogue does not declare (message: ${message})`);
         throw new MechanismError(code, name, message, details);
       },
     };

@@ -111,6 +111,8 @@ export function buildProgram(): Command {
         for (const [name, a] of Object.entries(m.actions)) process.stdout.write(`    ${kind}.${name} — ${a.summary}\n`);
         process.stdout.write('  queries:\n');
         for (const [name, q] of Object.entries(m.queries)) process.stdout.write(`    ${kind}.${name} — ${q.summary}\n`);
+        process.stdout.write('  errors:\n');
+        for (const [code, meaning] of Object.entries(module.errors)) process.stdout.write(`    ${code} — ${meaning}\n`);
       }
     });
   return program;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Address } from './address.js';
 import type { Hex } from './bytes.js';
 import type { Clock } from './clock.js';
+import type { ErrorCatalogue } from './errors.js';
 import type { Journal } from './journal.js';
 import type { AssetSpec, Ledger } from './ledger.js';
 import type { Scope } from './store.js';
@@ -11,7 +12,7 @@ import type { Scope } from './store.js';
  * (presets plus overrides), its assets, and builds an instance that exposes actions, queries,
  * block hooks, invariants and a canonical serialisation. Mechanisms never import each other.
  */
-export interface MechanismContext {
+export interface MechanismContext<Code extends string = string> {
   /** Name of the mechanism in the chain (e.g. `proverPool`); events and errors carry it. */
   readonly name: string;
   readonly journal: Journal;
@@ -23,8 +24,11 @@ export interface MechanismContext {
   emit(name: string, args: Record<string, unknown>): void;
   /** Runs `fn` atomically: on failure its writes (state, ledger, events) are undone and the error rethrown. */
   atomic<T>(fn: () => T): T;
-  /** Throws a MechanismError with this mechanism's name. */
-  fail(code: string, message: string, details?: Record<string, unknown>): never;
+  /**
+   * Throws a MechanismError with this mechanism's name. `code` must be one the mechanism declares
+   * in its error catalogue (checked at compile time through `Code`, and by the chain at run time).
+   */
+  fail(code: Code, message: string, details?: Record<string, unknown>): never;
 }
 
 /**
@@ -90,6 +94,8 @@ export interface MechanismModule<P = any, G = any> {
   assets(params: P): AssetSpec[];
   /** Schema of `genesis.<kind>`, when the mechanism defines genesis state. */
   readonly genesisSchema?: z.ZodType<G, any>;
+  /** Every error code the mechanism can raise, with one line of meaning (`errors.ts`). */
+  readonly errors: ErrorCatalogue;
   create(ctx: MechanismContext, params: P, genesis: G | undefined): Mechanism;
 }
 

@@ -1,3 +1,4 @@
+import { errors } from './errors.js';
 import { z } from 'zod';
 import type { MechanismModule } from '../../kernel/index.js';
 import { assignProver } from './assignProver.js';
@@ -29,6 +30,7 @@ export const proverPoolModule = {
   defaultPreset: 'taiko-a4',
   params: parseParams,
   assets: assetsOf,
+  errors,
   genesisSchema: z.undefined(),
   create(ctx, params) {
     const state = new PoolState(ctx.store, params, ctx.clock.time, ctx.clock.height);

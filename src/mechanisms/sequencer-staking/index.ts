@@ -1,3 +1,4 @@
+import { errors } from './errors.js';
 import { z } from 'zod';
 import type { MechanismModule } from '../../kernel/index.js';
 import { addChallenger } from './addChallenger.js';
@@ -71,6 +72,7 @@ export const sequencerStakingModule = {
   defaultPreset: 'morph-v0.4',
   params: parseParams,
   assets: assetsOf,
+  errors,
   genesisSchema: z.undefined(),
   create(ctx, params) {
     const seq = seqOf(ctx, params, new SeqState(ctx.store, params, ctx.clock.time));

@@ -1,3 +1,4 @@
+import { errors } from './errors.js';
 import type { MechanismModule } from '../../kernel/index.js';
 import { addToWhitelist } from './addToWhitelist.js';
 import { addWorker } from './addWorker.js';
@@ -39,6 +40,7 @@ export const stakePoolModule = {
   defaultPreset: 'phala-khala-v1',
   params: parseParams,
   assets: assetsOf,
+  errors,
   genesisSchema,
   create(ctx, params, genesis) {
     const state = new StakePoolState(ctx.store, params);
