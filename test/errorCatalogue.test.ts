@@ -84,7 +84,7 @@ describe('undeclared error codes', () => {
         undeclared: { summary: 'fails with an undeclared code', args: noArgs, run: () => ctx.fail('NOT_IN_THE_CATALOGUE', 'undeclared') },
       },
       queries: {},
-      invariants: () => [],
+      invariants: [],
     }),
   };
   const registry = new Map([['failing', failing]]);

@@ -11,12 +11,14 @@ import {
   Store,
   IncrementalRoot,
   fullStateRoot,
+  tiersUpTo,
   type Address,
   type Change,
   type ChainEvent,
   type Container,
   type EventListener,
   type Hex,
+  type InvariantTier,
   type Mechanism,
   type MechanismContext,
   type MechanismModule,
@@ -332,17 +334,43 @@ export class Chain {
     return fullStateRoot(this.store.all());
   }
 
-  /** Every violated invariant: ledger conservation, escrow books, and each mechanism's own. */
-  invariants(): string[] {
-    const out = this.ledger.checkConservation().map((v) => `ledger: ${v}`);
+  /**
+   * Every named invariant of the chain, in check order: the ledger's conservation (`ledger`), then
+   * per mechanism its own and the escrow books (the ledger's escrow = the mechanism's books).
+   */
+  invariantChecks(): Array<{ owner: string; name: string; tier: InvariantTier; check(): string[] }> {
+    const out: Array<{ owner: string; name: string; tier: InvariantTier; check(): string[] }> = [
+      { owner: 'ledger', name: 'conservation', tier: 'full', check: () => this.ledger.checkConservation() },
+    ];
     for (const e of this.entries) {
-      for (const v of e.mechanism.invariants()) out.push(`${e.kind}: ${v}`);
-      const books = e.mechanism.escrow?.() ?? {};
-      for (const asset of this.ledger.assetSymbols()) {
-        const held = this.ledger.escrowOf(asset, e.kind);
-        const claimed = books[asset] ?? 0n;
-        if (held !== claimed) out.push(`${e.kind}: escrow of ${asset} is ${held} in the ledger but ${claimed} in the mechanism's books`);
-      }
+      for (const inv of e.mechanism.invariants) out.push({ owner: e.kind, name: inv.name, tier: inv.tier, check: () => inv.check() });
+      out.push({ owner: e.kind, name: 'escrow.books', tier: 'cheap', check: () => this.escrowBooks(e) });
+    }
+    return out;
+  }
+
+  /**
+   * Every violated invariant of `tier` and the cheaper tiers (default `full`: all of them), as
+   * `owner: invariantName: violation` lines (empty when sound).
+   */
+  invariants(tier: InvariantTier = 'full'): string[] {
+    const tiers = tiersUpTo(tier);
+    const out: string[] = [];
+    for (const inv of this.invariantChecks()) {
+      if (!tiers.includes(inv.tier)) continue;
+      for (const v of inv.check()) out.push(`${inv.owner}: ${inv.name}: ${v}`);
+    }
+    return out;
+  }
+
+  /** The ledger's escrow of each asset for a mechanism equals what its books claim (O(assets)). */
+  private escrowBooks(e: Entry): string[] {
+    const out: string[] = [];
+    const books = e.mechanism.escrow?.() ?? {};
+    for (const asset of this.ledger.assetSymbols()) {
+      const held = this.ledger.escrowOf(asset, e.kind);
+      const claimed = books[asset] ?? 0n;
+      if (held !== claimed) out.push(`escrow of ${asset} is ${held} in the ledger but ${claimed} in the mechanism's books`);
     }
     return out;
   }

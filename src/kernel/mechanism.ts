@@ -62,6 +62,29 @@ export function query<S extends z.ZodType, R>(spec: { summary: string; args: S; 
 export type ActionsOf<M extends { create(...a: any[]): { actions: unknown } }> = ReturnType<M['create']>['actions'];
 export type QueriesOf<M extends { create(...a: any[]): { queries: unknown } }> = ReturnType<M['create']>['queries'];
 
+/**
+ * Cost tier of an invariant: `cheap` is O(1) or O(changes) (fine after every step of a long
+ * simulation); `full` is O(n) in the state (tests run it after every step).
+ */
+export type InvariantTier = 'cheap' | 'full';
+
+/** The tiers an invariant check of `tier` runs: its own and the cheaper ones. */
+export function tiersUpTo(tier: InvariantTier): readonly InvariantTier[] {
+  return tier === 'cheap' ? ['cheap'] : ['cheap', 'full'];
+}
+
+/** A named invariant: `check` returns its violations as human-readable lines (empty when sound). */
+export interface Invariant {
+  readonly name: string;
+  readonly tier: InvariantTier;
+  check(): string[];
+}
+
+/** Declares a named invariant. */
+export function invariant(name: string, tier: InvariantTier, check: () => string[]): Invariant {
+  return { name, tier, check };
+}
+
 export interface Mechanism {
   readonly actions: Readonly<Record<string, ActionSpec>>;
   readonly queries: Readonly<Record<string, QuerySpec>>;
@@ -72,8 +95,8 @@ export interface Mechanism {
    * transaction, query, hook and state root, and commits its effects on their own.
    */
   sync?(): void;
-  /** Violated invariants, as human-readable lines (empty when sound). */
-  invariants(): string[];
+  /** The mechanism's named invariants; the chain runs those of a requested tier and below. */
+  readonly invariants: readonly Invariant[];
   /**
    * Rebuilds every cache from state alone, after a restore has filled the state containers (and
    * emptied nothing else: caches still hold what a fresh build left in them).

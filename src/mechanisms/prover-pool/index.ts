@@ -54,7 +54,7 @@ export const proverPoolModule = {
         if (params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
       },
       queries: queries(pool),
-      invariants: () => invariants(pool),
+      invariants: invariants(pool),
       restore: () => state.rebuildIndex(),
     };
   },

@@ -152,7 +152,7 @@ export const sequencerStakingModule = {
         sync(seq);
         deliverDue(seq);
       },
-      invariants: () => invariants(seq),
+      invariants: invariants(seq),
       restore: () => seq.state.rebuildCaches(),
       escrow,
     };

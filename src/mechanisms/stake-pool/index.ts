@@ -84,7 +84,7 @@ export const stakePoolModule = {
       },
       queries: queries(sp),
       onBlock: () => onBlock(sp),
-      invariants: () => invariants(sp),
+      invariants: invariants(sp),
       restore: () => state.rebuildCaches(),
       escrow: () => ({}),
     };
