@@ -1,11 +1,10 @@
 import { errors } from './errors.js';
-import { z } from 'zod';
-import type { MechanismModule } from '../../kernel/index.js';
+import { defineMechanism } from '../../kernel/index.js';
 import { assignProver } from './assignProver.js';
 import { depositTaikoToken } from './depositTaikoToken.js';
 import { exit } from './exit.js';
 import { invariants } from './invariants.js';
-import { assetsOf, parseParams, presets, type ProverPoolParams } from './params.js';
+import { assetsOf, checkParams, paramsSchema, presets, type ProverPoolParams } from './params.js';
 import { queries } from './queries.js';
 import { releaseProver } from './releaseProver.js';
 import { slashProver } from './slashProver.js';
@@ -23,16 +22,15 @@ import { withdrawTaikoToken } from './withdrawTaikoToken.js';
  * Spec: shared/spec/prover-pool.md. The mechanism holds no escrow: tokens are burned on entry
  * and minted on exit, and §7's accounting identity ties the claims together.
  */
-export const proverPoolModule = {
+export const proverPoolModule = defineMechanism({
   kind: 'proverPool',
   summary: 'staked prover pool: top-N provers, keccak-weighted assignment, capacity, slashing, exits',
   presets,
   defaultPreset: 'taiko-a4',
-  params: parseParams,
+  params: { schema: paramsSchema, refine: checkParams },
   assets: assetsOf,
   errors,
-  genesisSchema: z.undefined(),
-  create(ctx, params) {
+  create(ctx, params: ProverPoolParams) {
     const state = new PoolState(ctx.store, params, ctx.clock.time, ctx.clock.height);
     const pool: Pool = { ctx, params, state };
     return {
@@ -58,7 +56,7 @@ export const proverPoolModule = {
       restore: () => state.rebuildIndex(),
     };
   },
-} satisfies MechanismModule<ProverPoolParams, undefined>;
+});
 
 export type { ProverPoolParams };
 export { PoolState };
