@@ -77,7 +77,7 @@ export const errors = {
   INVALID_NEW_VERIFIER: 'the verifier is the zero address or unchanged',
   // L2Staking delegation (8.5)
   NOT_STAKER: 'the delegatee is not a staker',
-  INVALID_STAKE_AMOUNT: 'the delegated amount is 0 or above the delegation',
+  INVALID_STAKE_AMOUNT: 'delegateStake of 0',
   UNDELEGATION_UNCLAIMED: 'the delegator has an unclaimed undelegation from this delegatee',
   REWARD_UNCLAIMED: 'the delegator has unclaimed rewards from this delegatee',
   STAKING_AMOUNT_IS_ZERO: 'undelegate/redelegate with no delegation to the delegatee',
@@ -125,7 +125,7 @@ export const errors = {
   AUTO_RECORD_ENABLED: '(new) reward epochs are recorded by the built-in recorder (autoRecord)',
   // Distribute (8.10)
   NOT_MINTED_YET: 'the epoch’s inflation has not been minted yet',
-  NO_REMAINING_REWARD: 'nothing left to claim',
+  NO_REMAINING_REWARD: 'claimReward from a delegatee the delegator has no unclaimed reward from',
   ALL_REWARD_CLAIMED: 'every reward of the delegator was already claimed',
   NO_COMMISSION_TO_CLAIM: 'claimCommission with no commission owed',
   INVALID_DELEGATOR_OR_NO_REMAINING_REWARD: 'the delegator never delegated or has nothing left to claim',
