@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { addressOf, argsOf, keccakText, noArgs, smallUint, StakeworksError, type Hex, type Mechanism, type MechanismModule } from '../kernel/index.js';
+import { addressOf, argsOf, invariant, keccakText, noArgs, smallUint, StakeworksError, type Hex, type Mechanism, type MechanismModule } from '../kernel/index.js';
 import { proverPoolModule } from '../mechanisms/prover-pool/index.js';
 import { Chain, type Outcome } from './chain.js';
 
@@ -18,6 +18,7 @@ const counterModule: MechanismModule<{ step: number; failHookAt: number }, undef
   defaultPreset: 'default',
   params: (raw) => ({ step: Number(raw.step), failHookAt: Number(raw.failHookAt) }),
   assets: () => [{ symbol: 'CNT', decimals: 0 }],
+  errors: { NOPE: 'always fails', HOOK_FAILED: 'a hook that fails after writing' },
   create(ctx, params): Mechanism {
     const count = ctx.store.cell('count', 0);
     const hooks = ctx.store.list<{ height: number; time: number; parent: Hex }>('hooks');
@@ -53,7 +54,7 @@ const counterModule: MechanismModule<{ step: number; failHookAt: number }, undef
         ctx.emit('Block', { height: ctx.clock.height });
         if (ctx.clock.height === params.failHookAt) ctx.fail('HOOK_FAILED', 'a hook that fails after writing');
       },
-      invariants: () => (count.get() < 0 ? ['negative count'] : []),
+      invariants: [invariant('nonNegativeCount', 'cheap', () => (count.get() < 0 ? ['negative count'] : []))],
     };
   },
 };

@@ -11,12 +11,14 @@ import {
   Store,
   IncrementalRoot,
   fullStateRoot,
+  tiersUpTo,
   type Address,
   type Change,
   type ChainEvent,
   type Container,
   type EventListener,
   type Hex,
+  type InvariantTier,
   type Mechanism,
   type MechanismContext,
   type MechanismModule,
@@ -159,7 +161,7 @@ export class Chain {
         if (!entry.module.genesisSchema) throw new InvalidArgumentError(`${entry.kind} defines no genesis state`, { mechanism: entry.kind });
         g = parseArgs(entry.module.genesisSchema, raw, `genesis.${entry.kind}`, entry.kind);
       }
-      entry.mechanism = entry.module.create(chain.contextFor(entry.kind), entry.params, g);
+      entry.mechanism = entry.module.create(chain.contextFor(entry.kind, entry.module.errors), entry.params, g);
       chain.byKind.set(entry.kind, entry);
     }
     return chain;
@@ -332,17 +334,43 @@ export class Chain {
     return fullStateRoot(this.store.all());
   }
 
-  /** Every violated invariant: ledger conservation, escrow books, and each mechanism's own. */
-  invariants(): string[] {
-    const out = this.ledger.checkConservation().map((v) => `ledger: ${v}`);
+  /**
+   * Every named invariant of the chain, in check order: the ledger's conservation (`ledger`), then
+   * per mechanism its own and the escrow books (the ledger's escrow = the mechanism's books).
+   */
+  invariantChecks(): Array<{ owner: string; name: string; tier: InvariantTier; check(): string[] }> {
+    const out: Array<{ owner: string; name: string; tier: InvariantTier; check(): string[] }> = [
+      { owner: 'ledger', name: 'conservation', tier: 'full', check: () => this.ledger.checkConservation() },
+    ];
     for (const e of this.entries) {
-      for (const v of e.mechanism.invariants()) out.push(`${e.kind}: ${v}`);
-      const books = e.mechanism.escrow?.() ?? {};
-      for (const asset of this.ledger.assetSymbols()) {
-        const held = this.ledger.escrowOf(asset, e.kind);
-        const claimed = books[asset] ?? 0n;
-        if (held !== claimed) out.push(`${e.kind}: escrow of ${asset} is ${held} in the ledger but ${claimed} in the mechanism's books`);
-      }
+      for (const inv of e.mechanism.invariants) out.push({ owner: e.kind, name: inv.name, tier: inv.tier, check: () => inv.check() });
+      out.push({ owner: e.kind, name: 'escrow.books', tier: 'cheap', check: () => this.escrowBooks(e) });
+    }
+    return out;
+  }
+
+  /**
+   * Every violated invariant of `tier` and the cheaper tiers (default `full`: all of them), as
+   * `owner: invariantName: violation` lines (empty when sound).
+   */
+  invariants(tier: InvariantTier = 'full'): string[] {
+    const tiers = tiersUpTo(tier);
+    const out: string[] = [];
+    for (const inv of this.invariantChecks()) {
+      if (!tiers.includes(inv.tier)) continue;
+      for (const v of inv.check()) out.push(`${inv.owner}: ${inv.name}: ${v}`);
+    }
+    return out;
+  }
+
+  /** The ledger's escrow of each asset for a mechanism equals what its books claim (O(assets)). */
+  private escrowBooks(e: Entry): string[] {
+    const out: string[] = [];
+    const books = e.mechanism.escrow?.() ?? {};
+    for (const asset of this.ledger.assetSymbols()) {
+      const held = this.ledger.escrowOf(asset, e.kind);
+      const claimed = books[asset] ?? 0n;
+      if (held !== claimed) out.push(`escrow of ${asset} is ${held} in the ledger but ${claimed} in the mechanism's books`);
     }
     return out;
   }
@@ -416,7 +444,7 @@ export class Chain {
     this.events.emit({ mechanism, name, args, height: this.clock.height, time: this.clock.time });
   }
 
-  private contextFor(name: string): MechanismContext {
+  private contextFor(name: string, errors: Readonly<Record<string, string>>): MechanismContext {
     const chain = this;
     return {
       name,
@@ -427,6 +455,8 @@ export class Chain {
       emit: (event, args) => chain.emit(name, event, args),
       atomic: (fn) => chain.journal.atomic(fn),
       fail: (code, message, details = {}) => {
+        // An undeclared code is a programmer error: a plain Error, which the step reports as INTERNAL_ERROR.
+        if (!Object.hasOwn(errors, code)) throw new Error(`${name} raised the error code ${code}, which its error catalogue does not declare (message: ${message})`);
         throw new MechanismError(code, name, message, details);
       },
     };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { Chain } from '../chain/chain.js';
 import { mechanismRegistry } from '../chain/registry.js';
-import { StakeworksError } from '../kernel/index.js';
+import { StakeworksError, type InvariantTier } from '../kernel/index.js';
 import { formatScenario } from '../scenario/format.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { runScenario, type ScenarioRecord } from '../scenario/run.js';
@@ -11,7 +11,8 @@ import { scenarioJsonSchema } from '../scenario/schema.js';
 
 interface RunFlags {
   json?: boolean;
-  checkInvariants?: boolean;
+  /** `true` (the flag without a value) is the full tier. */
+  checkInvariants?: boolean | string;
   quiet?: boolean;
 }
 
@@ -22,7 +23,7 @@ export function runFiles(files: string[], flags: RunFlags, write: (s: string) =>
   for (const file of files) {
     try {
       const scenario = loadScenarioFile(file);
-      const opts = flags.checkInvariants === undefined ? {} : { checkInvariants: flags.checkInvariants };
+      const opts = flags.checkInvariants === undefined ? {} : { checkInvariants: invariantTier(flags.checkInvariants) };
       const r = runScenario(scenario, file, opts);
       records.push(r);
       if (!flags.json) write(`${formatScenario(r, { verbose: !flags.quiet }).join('\n')}\n`);
@@ -40,6 +41,14 @@ export function runFiles(files: string[], flags: RunFlags, write: (s: string) =>
     write(`${passed} passed, ${failed} failed\n`);
   }
   return failed === 0 ? 0 : 1;
+}
+
+/** `--check-invariants [tier]`: no value is the full tier. */
+function invariantTier(v: boolean | string): boolean | InvariantTier {
+  if (v === true || v === 'full') return 'full';
+  if (v === 'cheap') return 'cheap';
+  if (v === false) return false;
+  throw new StakeworksError('INVALID_ARGUMENT', 'cli', `--check-invariants takes cheap or full, got ${JSON.stringify(v)}`);
 }
 
 /** The guided tour of `examples/`: what each scenario shows, then its run. */
@@ -74,11 +83,17 @@ export function buildProgram(): Command {
   program
     .command('run')
     .description('run scenario files (YAML or JSON) and check their expectations')
-    .argument('<files...>', 'scenario files')
+    .argument('[files...]', 'scenario files')
     .option('--json', 'print the full record of every step (outcome, error, events, result, state root)')
-    .option('--check-invariants', 'check every invariant after every step (failures count as failed steps)')
+    .option('--check-invariants [tier]', 'check the invariants of tier (cheap or full, default full) after every step (failures count as failed steps)')
     .option('-q, --quiet', 'print failing steps and summaries only')
-    .action((files: string[], flags: RunFlags) => {
+    .action((files: string[], flags: RunFlags, cmd: Command) => {
+      // `--check-invariants a.yaml`: commander takes the file for the optional tier; give it back.
+      if (typeof flags.checkInvariants === 'string' && flags.checkInvariants !== 'cheap' && flags.checkInvariants !== 'full') {
+        files = [flags.checkInvariants, ...files];
+        flags = { ...flags, checkInvariants: true };
+      }
+      if (files.length === 0) cmd.error("error: missing required argument 'files'");
       process.exitCode = runFiles(files, flags);
     });
 
@@ -111,6 +126,10 @@ export function buildProgram(): Command {
         for (const [name, a] of Object.entries(m.actions)) process.stdout.write(`    ${kind}.${name} — ${a.summary}\n`);
         process.stdout.write('  queries:\n');
         for (const [name, q] of Object.entries(m.queries)) process.stdout.write(`    ${kind}.${name} — ${q.summary}\n`);
+        process.stdout.write('  invariants:\n');
+        for (const inv of chain.invariantChecks()) if (inv.owner === kind) process.stdout.write(`    ${inv.name} — ${inv.tier}\n`);
+        process.stdout.write('  errors:\n');
+        for (const [code, meaning] of Object.entries(module.errors)) process.stdout.write(`    ${code} — ${meaning}\n`);
       }
     });
   return program;

@@ -54,3 +54,22 @@ export class ScenarioError extends StakeworksError {
     super('SCENARIO_INVALID', 'scenario', message, details);
   }
 }
+
+/** Codes the kernel itself raises, whatever the mechanism (argument parsing, checked math, bugs). */
+export const kernelErrors = {
+  INVALID_ARGUMENT: 'malformed input: unknown call, missing or ill-typed argument, out-of-width value, bad address',
+  ARITHMETIC_OVERFLOW: 'a checked fixed-width operation overflowed or divided by zero (the reference panics)',
+  INTERNAL_ERROR: 'a bug: something other than a StakeworksError was thrown (an undeclared error code, say)',
+  SCENARIO_INVALID: 'a scenario file is malformed',
+} as const;
+
+/** The ledger's default codes, used when an asset declares no code of its own for the case. */
+export const ledgerErrors = {
+  INSUFFICIENT_BALANCE: 'a transfer, burn, lock or escrow exceeds the spendable balance',
+  MAX_SUPPLY_EXCEEDED: 'a mint would exceed the asset’s maximum supply',
+  ESCROW_INSUFFICIENT: 'a mechanism pays or burns more than it holds in escrow',
+  ASSET_CONFLICT: 'an asset is declared twice with different decimals',
+} as const;
+
+/** An error catalogue: every code a mechanism can raise, with one line of meaning. */
+export type ErrorCatalogue = Readonly<Record<string, string>>;

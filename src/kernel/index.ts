@@ -12,3 +12,4 @@ export * from './mechanism.js';
 export * from './snapshot.js';
 export * from './store.js';
 export * from './stateTree.js';
+export * from './defineMechanism.js';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Address } from './address.js';
 import type { Hex } from './bytes.js';
 import type { Clock } from './clock.js';
+import type { ErrorCatalogue } from './errors.js';
 import type { Journal } from './journal.js';
 import type { AssetSpec, Ledger } from './ledger.js';
 import type { Scope } from './store.js';
@@ -11,7 +12,7 @@ import type { Scope } from './store.js';
  * (presets plus overrides), its assets, and builds an instance that exposes actions, queries,
  * block hooks, invariants and a canonical serialisation. Mechanisms never import each other.
  */
-export interface MechanismContext {
+export interface MechanismContext<Code extends string = string> {
   /** Name of the mechanism in the chain (e.g. `proverPool`); events and errors carry it. */
   readonly name: string;
   readonly journal: Journal;
@@ -23,8 +24,11 @@ export interface MechanismContext {
   emit(name: string, args: Record<string, unknown>): void;
   /** Runs `fn` atomically: on failure its writes (state, ledger, events) are undone and the error rethrown. */
   atomic<T>(fn: () => T): T;
-  /** Throws a MechanismError with this mechanism's name. */
-  fail(code: string, message: string, details?: Record<string, unknown>): never;
+  /**
+   * Throws a MechanismError with this mechanism's name. `code` must be one the mechanism declares
+   * in its error catalogue (checked at compile time through `Code`, and by the chain at run time).
+   */
+  fail(code: Code, message: string, details?: Record<string, unknown>): never;
 }
 
 /**
@@ -58,6 +62,29 @@ export function query<S extends z.ZodType, R>(spec: { summary: string; args: S; 
 export type ActionsOf<M extends { create(...a: any[]): { actions: unknown } }> = ReturnType<M['create']>['actions'];
 export type QueriesOf<M extends { create(...a: any[]): { queries: unknown } }> = ReturnType<M['create']>['queries'];
 
+/**
+ * Cost tier of an invariant: `cheap` is O(1) or O(changes) (fine after every step of a long
+ * simulation); `full` is O(n) in the state (tests run it after every step).
+ */
+export type InvariantTier = 'cheap' | 'full';
+
+/** The tiers an invariant check of `tier` runs: its own and the cheaper ones. */
+export function tiersUpTo(tier: InvariantTier): readonly InvariantTier[] {
+  return tier === 'cheap' ? ['cheap'] : ['cheap', 'full'];
+}
+
+/** A named invariant: `check` returns its violations as human-readable lines (empty when sound). */
+export interface Invariant {
+  readonly name: string;
+  readonly tier: InvariantTier;
+  check(): string[];
+}
+
+/** Declares a named invariant. */
+export function invariant(name: string, tier: InvariantTier, check: () => string[]): Invariant {
+  return { name, tier, check };
+}
+
 export interface Mechanism {
   readonly actions: Readonly<Record<string, ActionSpec>>;
   readonly queries: Readonly<Record<string, QuerySpec>>;
@@ -68,8 +95,8 @@ export interface Mechanism {
    * transaction, query, hook and state root, and commits its effects on their own.
    */
   sync?(): void;
-  /** Violated invariants, as human-readable lines (empty when sound). */
-  invariants(): string[];
+  /** The mechanism's named invariants; the chain runs those of a requested tier and below. */
+  readonly invariants: readonly Invariant[];
   /**
    * Rebuilds every cache from state alone, after a restore has filled the state containers (and
    * emptied nothing else: caches still hold what a fresh build left in them).
@@ -90,6 +117,8 @@ export interface MechanismModule<P = any, G = any> {
   assets(params: P): AssetSpec[];
   /** Schema of `genesis.<kind>`, when the mechanism defines genesis state. */
   readonly genesisSchema?: z.ZodType<G, any>;
+  /** Every error code the mechanism can raise, with one line of meaning (`errors.ts`). */
+  readonly errors: ErrorCatalogue;
   create(ctx: MechanismContext, params: P, genesis: G | undefined): Mechanism;
 }
 

@@ -1,5 +1,5 @@
 import { Chain, type Outcome } from '../chain/chain.js';
-import { parseAddress, StakeworksError, toJson, type ChainEvent, type Json } from '../kernel/index.js';
+import { parseAddress, StakeworksError, toJson, type ChainEvent, type InvariantTier, type Json } from '../kernel/index.js';
 import { matchEventsExactly, matchEventsInOrder, partialMatch } from './match.js';
 import type { Scenario, Step } from './schema.js';
 
@@ -33,7 +33,7 @@ export interface ScenarioRecord {
 
 export interface RunOptions {
   /** Check every invariant after every step; overrides the scenario's own `checkInvariants` (default off; the test suite turns it on). */
-  checkInvariants?: boolean;
+  checkInvariants?: boolean | InvariantTier;
 }
 
 /** Runs one scenario: builds the chain, applies every step, checks every expectation. Never throws on engine errors. */
@@ -59,12 +59,14 @@ export function runScenario(scenario: Scenario, file: string, options: RunOption
   }
   record.build.events = chain.events.since(0).map(eventJson);
   record.build.stateRoot = chain.stateRoot();
-  const check = options.checkInvariants ?? scenario.checkInvariants ?? false;
-  if (check) record.build.failures.push(...chain.invariants().map((v) => `invariant after genesis: ${v}`));
+  const checkOpt = options.checkInvariants ?? scenario.checkInvariants ?? false;
+  const check = checkOpt !== false;
+  const tier: InvariantTier = typeof checkOpt === 'string' ? checkOpt : 'full';
+  if (check) record.build.failures.push(...chain.invariants(tier).map((v) => `invariant after genesis: ${v}`));
 
   (scenario.steps ?? []).forEach((step, i) => {
     const r = runStep(chain, step, i + 1);
-    if (check) r.failures.push(...chain.invariants().map((v) => `invariant: ${v}`));
+    if (check) r.failures.push(...chain.invariants(tier).map((v) => `invariant: ${v}`));
     record.steps.push(r);
   });
   record.passed = record.build.failures.length === 0 && record.steps.every((s) => s.failures.length === 0);

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { MechanismModule } from '../../kernel/index.js';
+import { errors } from './errors.js';
+import { defineMechanism } from '../../kernel/index.js';
 import { assignProver } from './assignProver.js';
 import { depositTaikoToken } from './depositTaikoToken.js';
 import { exit } from './exit.js';
 import { invariants } from './invariants.js';
-import { assetsOf, parseParams, presets, type ProverPoolParams } from './params.js';
+import { assetsOf, checkParams, paramsSchema, presets, type ProverPoolParams } from './params.js';
 import { queries } from './queries.js';
 import { releaseProver } from './releaseProver.js';
 import { slashProver } from './slashProver.js';
@@ -22,15 +22,15 @@ import { withdrawTaikoToken } from './withdrawTaikoToken.js';
  * Spec: shared/spec/prover-pool.md. The mechanism holds no escrow: tokens are burned on entry
  * and minted on exit, and §7's accounting identity ties the claims together.
  */
-export const proverPoolModule = {
+export const proverPoolModule = defineMechanism({
   kind: 'proverPool',
   summary: 'staked prover pool: top-N provers, keccak-weighted assignment, capacity, slashing, exits',
   presets,
   defaultPreset: 'taiko-a4',
-  params: parseParams,
+  params: { schema: paramsSchema, refine: checkParams },
   assets: assetsOf,
-  genesisSchema: z.undefined(),
-  create(ctx, params) {
+  errors,
+  create(ctx, params: ProverPoolParams) {
     const state = new PoolState(ctx.store, params, ctx.clock.time, ctx.clock.height);
     const pool: Pool = { ctx, params, state };
     return {
@@ -52,11 +52,11 @@ export const proverPoolModule = {
         if (params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
       },
       queries: queries(pool),
-      invariants: () => invariants(pool),
+      invariants: invariants(pool),
       restore: () => state.rebuildIndex(),
     };
   },
-} satisfies MechanismModule<ProverPoolParams, undefined>;
+});
 
 export type { ProverPoolParams };
 export { PoolState };

@@ -1,22 +1,33 @@
-import { MAX_UINT16, MAX_UINT32, MAX_UINT64, ZERO_ADDRESS } from '../../kernel/index.js';
+import { invariant, MAX_UINT16, MAX_UINT32, MAX_UINT64, ZERO_ADDRESS, type Invariant } from '../../kernel/index.js';
 import { linearFind } from '../../kernel/structures/fenwick.js';
 import { linearArgmin } from '../../kernel/structures/minTree.js';
 import { drawLinear, drawSlots } from './draw.js';
 import type { Pool } from './state.js';
 import { slotWeight, type ErpgBounds } from './weights.js';
 
-/** §7: the pool's invariants, as violation lines (empty when sound). */
-export function invariants(pool: Pool): string[] {
+/** §7: the pool's invariants, named and tiered (each returns violation lines, empty when sound). */
+export function invariants(pool: Pool): Invariant[] {
+  return [
+    invariant('slotOwnership', 'full', () => slotOwnership(pool)),
+    invariant('exitTimers', 'full', () => exitTimers(pool)),
+    invariant('capacityCache', 'full', () => capacityCache(pool)),
+    invariant('minStakeTreeMatchesLinear', 'full', () => minStakeTreeMatchesLinear(pool)),
+    invariant('fenwickMatchesLinear', 'full', () => fenwickMatchesLinear(pool)),
+    invariant('drawMatchesLinear', 'full', () => drawMatchesLinear(pool)),
+    invariant('blockCounters', 'cheap', () => blockCounters(pool)),
+    invariant('unverifiedBlocks', 'full', () => unverifiedBlocks(pool)),
+    invariant('widths', 'cheap', () => widths(pool)),
+    invariant('tokenIdentity', 'full', () => tokenIdentity(pool)),
+  ];
+}
+
+/** 1. Slots and owners; 2. capacity bounds. */
+function slotOwnership(pool: Pool): string[] {
   const { params, state } = pool;
   const out: string[] = [];
-  const slots = state.slots.toArray();
-
-  // 1. Slots and owners; 2. capacity bounds.
   const seen = new Map<string, number>();
-  let capacity = 0;
-  slots.forEach((slot, k) => {
+  state.slots.toArray().forEach((slot, k) => {
     const i = k + 1;
-    capacity += slot.currentCapacity;
     if (slot.owner === ZERO_ADDRESS) {
       if (slot.stakedAmount !== 0n || slot.currentCapacity !== 0 || slot.rewardPerGas > 1) out.push(`slot ${i} has no owner but is not empty`);
       return;
@@ -32,48 +43,87 @@ export function invariants(pool: Pool): string[] {
   });
   for (const [a, s] of state.stakers.entries()) {
     if (s.proverId !== 0 && state.slot(s.proverId)?.owner !== a) out.push(`${a} has proverId ${s.proverId} but does not own it`);
-    // 3. Exit timers.
+  }
+  return out;
+}
+
+/** 3. Exit timers. */
+function exitTimers(pool: Pool): string[] {
+  const out: string[] = [];
+  for (const [a, s] of pool.state.stakers.entries()) {
     if (s.exitAmount > 0n && s.exitRequestedAt === 0) out.push(`${a} has an exit amount without an exit timer`);
     if (s.exitAmount < 0n || s.exitAmount > MAX_UINT64) out.push(`${a}: exit amount outside uint64`);
   }
-  if (capacity !== state.index.capacity) out.push(`capacity cache ${state.index.capacity} ≠ Σ currentCapacity ${capacity}`);
+  return out;
+}
 
-  // 4. Caches agree with the linear reference procedures.
-  const minLinear = linearArgmin(slots.map((s) => s.stakedAmount));
-  if (state.index.minStake.argmin() !== minLinear) out.push(`min-stake tree picks slot ${state.index.minStake.argmin()}, linear search ${minLinear}`);
-  const cached = state.index.cachedWeights();
-  if (cached) {
-    const ref = weightsAt(pool, cached.bounds);
-    let prefix = 0n;
-    for (let i = 1; i <= slots.length; i++) {
-      prefix += ref[i - 1]!;
-      if (cached.tree.prefix(i) !== prefix) {
-        out.push(`Fenwick prefix(${i}) ≠ linear prefix`);
-        break;
-      }
-    }
-    if (prefix > 0n) {
-      for (const r of [0n, prefix - 1n, prefix / 2n, prefix / 3n]) {
-        if (cached.tree.find(r) !== linearFind(ref, r)) out.push(`Fenwick draw of r=${r} ≠ linear draw`);
-      }
+function capacityCache(pool: Pool): string[] {
+  const { state } = pool;
+  let capacity = 0;
+  for (const slot of state.slots.toArray()) capacity += slot.currentCapacity;
+  return capacity !== state.index.capacity ? [`capacity cache ${state.index.capacity} ≠ Σ currentCapacity ${capacity}`] : [];
+}
+
+/** 4. Caches agree with the linear reference procedures. */
+function minStakeTreeMatchesLinear(pool: Pool): string[] {
+  const { state } = pool;
+  const minLinear = linearArgmin(state.slots.toArray().map((s) => s.stakedAmount));
+  return state.index.minStake.argmin() !== minLinear ? [`min-stake tree picks slot ${state.index.minStake.argmin()}, linear search ${minLinear}`] : [];
+}
+
+function fenwickMatchesLinear(pool: Pool): string[] {
+  const out: string[] = [];
+  const cached = pool.state.index.cachedWeights();
+  if (!cached) return out;
+  const ref = weightsAt(pool, cached.bounds);
+  let prefix = 0n;
+  for (let i = 1; i <= ref.length; i++) {
+    prefix += ref[i - 1]!;
+    if (cached.tree.prefix(i) !== prefix) {
+      out.push(`Fenwick prefix(${i}) ≠ linear prefix`);
+      break;
     }
   }
+  if (prefix > 0n) {
+    for (const r of [0n, prefix - 1n, prefix / 2n, prefix / 3n]) {
+      if (cached.tree.find(r) !== linearFind(ref, r)) out.push(`Fenwick draw of r=${r} ≠ linear draw`);
+    }
+  }
+  return out;
+}
 
-  // The draw the next proposal would make: Fenwick path = linear reference, backup included.
+/** The draw the next proposal would make: Fenwick path = linear reference, backup included. */
+function drawMatchesLinear(pool: Pool): string[] {
+  const { state } = pool;
   const nextId = BigInt(state.numBlocks.get());
   const fast = drawSlots(pool, nextId, state.feePerGas.get());
   const slow = drawLinear(pool, nextId, state.feePerGas.get());
   if (fast.slot !== slow.slot || fast.e !== slow.e || fast.backupSlot !== slow.backupSlot || fast.backupE !== slow.backupE) {
-    out.push(`Fenwick draw ${JSON.stringify({ ...fast, e: `${fast.e}`, backupE: `${fast.backupE}` })} ≠ linear draw ${JSON.stringify({ ...slow, e: `${slow.e}`, backupE: `${slow.backupE}` })}`);
+    return [`Fenwick draw ${JSON.stringify({ ...fast, e: `${fast.e}`, backupE: `${fast.backupE}` })} ≠ linear draw ${JSON.stringify({ ...slow, e: `${slow.e}`, backupE: `${slow.backupE}` })}`];
   }
+  return [];
+}
 
-  // 5. Blocks.
+/** 5. Blocks: the counters and the last verified block. */
+function blockCounters(pool: Pool): string[] {
+  const { params, state } = pool;
+  const out: string[] = [];
   const numBlocks = state.numBlocks.get();
   const lastVerified = state.lastVerifiedBlockId.get();
   if (!(lastVerified < numBlocks)) out.push('lastVerifiedBlockId ≥ numBlocks');
   if (numBlocks - lastVerified - 1 > params.blockMaxProposals) out.push('more unverified blocks than blockMaxProposals');
+  const lastBlock = state.block(lastVerified);
+  if (lastBlock && lastBlock.verifiedForkChoiceId < 1) out.push(`verified block ${lastVerified} has no verified fork choice`);
+  return out;
+}
+
+/** 5. Blocks: every unverified block (O(unverified blocks), up to blockMaxProposals). */
+function unverifiedBlocks(pool: Pool): string[] {
+  const { params, state } = pool;
+  const out: string[] = [];
+  const numBlocks = state.numBlocks.get();
   let open = 0;
-  for (let id = lastVerified + 1; id < numBlocks; id++) {
+  for (let id = state.lastVerifiedBlockId.get() + 1; id < numBlocks; id++) {
     const b = state.block(id);
     if (!b) {
       out.push(`unverified block ${id} is missing`);
@@ -88,22 +138,28 @@ export function invariants(pool: Pool): string[] {
     }
   }
   if (open !== state.numOpenBlocks.get()) out.push(`numOpenBlocks ${state.numOpenBlocks.get()} ≠ ${open} open unverified blocks`);
-  const lastBlock = state.block(lastVerified);
-  if (lastBlock && lastBlock.verifiedForkChoiceId < 1) out.push(`verified block ${lastVerified} has no verified fork choice`);
+  return out;
+}
 
-  // 6. Widths.
+/** 6. Widths. */
+function widths(pool: Pool): string[] {
+  const { state } = pool;
+  const out: string[] = [];
   if (BigInt(state.feePerGas.get()) > MAX_UINT32 || state.feePerGas.get() < 0) out.push('feePerGas outside uint32');
   if (BigInt(state.avgProofDelay.get()) > MAX_UINT16 || state.avgProofDelay.get() < 0) out.push('avgProofDelay outside uint16');
+  return out;
+}
 
-  // 7. Accounting identity (TKO).
+/** 7. Accounting identity (TKO). */
+function tokenIdentity(pool: Pool): string[] {
+  const { state } = pool;
   let held = 0n;
-  for (const s of slots) held += s.stakedAmount;
+  for (const s of state.slots.toArray()) held += s.stakedAmount;
   for (const s of state.stakers.values()) held += s.exitAmount;
   for (const b of state.balances.values()) held += b;
   const t = state.totals.get();
   const expected = t.burned - t.minted - t.slashed - t.blockFees + t.refunds + t.rewards;
-  if (held !== expected) out.push(`TKO identity: stakes + exits + balances = ${held} ≠ burned − minted − slashed − fees + refunds + rewards = ${expected}`);
-  return out;
+  return held !== expected ? [`TKO identity: stakes + exits + balances = ${held} ≠ burned − minted − slashed − fees + refunds + rewards = ${expected}`] : [];
 }
 
 function weightsAt(pool: Pool, bounds: ErpgBounds): bigint[] {

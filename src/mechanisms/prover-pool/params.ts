@@ -11,7 +11,7 @@ export const ORACLE_ADDRESS: Address = '0x00000000000000000000000000000000000000
 
 const u = (bits: number) => uint(bits).transform((x) => Number(x));
 
-const paramsSchema = z.strictObject({
+export const paramsSchema = z.strictObject({
   maxProvers: u(32),
   minCapacity: u(32),
   minStakePerCapacity: uint(64),
@@ -119,7 +119,11 @@ export const presets = { 'taiko-a4': taikoA4, 'staking-proposal': stakingProposa
 
 /** Validates preset + overrides, then the configuration check of §3 (`L1_INVALID_CONFIG`). */
 export function parseParams(raw: Record<string, unknown>): ProverPoolParams {
-  const data = parseParamsWith(paramsSchema, raw, 'proverPool');
+  return checkParams(parseParamsWith(paramsSchema, raw, 'proverPool'));
+}
+
+/** The configuration check of §3 (`L1_INVALID_CONFIG`) on parsed parameters; fills the genesis hash. */
+export function checkParams(data: z.output<typeof paramsSchema>): ProverPoolParams {
   const p = { ...data, genesisBlockHash: data.genesisBlockHash ?? l2Hash(0) };
   const checks: Array<[boolean, string]> = [
     [p.maxProvers >= 1, 'maxProvers ≥ 1'],

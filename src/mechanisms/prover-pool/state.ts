@@ -1,3 +1,4 @@
+import type { ProverPoolErrorCode } from './errors.js';
 import { ZERO_ADDRESS, type Address, type Hex, type JCell, type JList, type JMap, type MechanismContext, type Scope } from '../../kernel/index.js';
 import type { ProverPoolParams } from './params.js';
 import { SlotIndex } from './slotIndex.js';
@@ -178,7 +179,7 @@ function genesisBlock(params: ProverPoolParams, time: number, height: number): B
 
 /** Everything an action or procedure of this mechanism works with. */
 export interface Pool {
-  readonly ctx: MechanismContext;
+  readonly ctx: MechanismContext<ProverPoolErrorCode>;
   readonly params: ProverPoolParams;
   readonly state: PoolState;
 }

@@ -2,12 +2,13 @@ import { ConfigError, InvalidArgumentError, keccakText, parseAddress, toHex, ZER
 import { bls, popVerifyCached, testBlsKey, testBlsPop, testTmKey } from './bls.js';
 import { hexBytes, ZERO_KEY } from './keys.js';
 import { REWARD_EPOCH, SLOT_COUNT, type InitialStakerSpec } from './params.js';
+import type { SequencerStakingErrorCode } from './errors.js';
 import type { Seq } from './state.js';
 
 /** keccak256("stakeworks:genesis-batch") (spec 5.1). */
 export const GENESIS_BATCH_HASH: Hex = keccakText('stakeworks:genesis-batch');
 
-function fail(code: string, message: string, details: Record<string, unknown> = {}): never {
+function fail(code: SequencerStakingErrorCode, message: string, details: Record<string, unknown> = {}): never {
   throw new ConfigError(code, 'sequencerStaking', message, details);
 }
 
@@ -45,7 +46,7 @@ function resolveStaker(s: InitialStakerSpec): ResolvedStaker {
 export function applyGenesis(seq: Seq): void {
   const { params: p, state: st, ctx } = seq;
   const g = seq.genesisTime;
-  const checks: Array<[boolean, string]> = [
+  const checks: Array<[boolean, SequencerStakingErrorCode]> = [
     [p.stakingValue > 0n, 'INVALID_STAKING_VALUE'],
     [p.challengeDeposit > 0n, 'INVALID_CHALLENGE_DEPOSIT_VALUE'],
     [p.withdrawalLockBlocks > 0, 'INVALID_WITHDRAWAL_LOCK_BLOCKS'],

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { MechanismModule } from '../../kernel/index.js';
+import { errors } from './errors.js';
+import { defineMechanism } from '../../kernel/index.js';
 import { addChallenger } from './addChallenger.js';
 import { approve } from './approve.js';
 import { deliverDue } from './bridge.js';
@@ -21,7 +21,7 @@ import { finalizeBatch } from './finalizeBatch.js';
 import { applyGenesis } from './genesis.js';
 import { increaseAllowance } from './increaseAllowance.js';
 import { invariants } from './invariants.js';
-import { assetsOf, parseParams, presets, type SequencerStakingParams } from './params.js';
+import { assetsOf, paramsSchema, presets, type SequencerStakingParams } from './params.js';
 import { proveState } from './proveState.js';
 import { queries } from './queries.js';
 import { recordFinalizedBatchSubmissions } from './recordFinalizedBatchSubmissions.js';
@@ -64,15 +64,15 @@ import { withdraw } from './withdraw.js';
  * Record, Distribute and the Rollup with BLS batches and the challenge game; v0.4.x).
  * Spec: shared/spec/sequencer-staking.md, sections 1–14. Actions are listed by contract.
  */
-export const sequencerStakingModule = {
+export const sequencerStakingModule = defineMechanism({
   kind: 'sequencerStaking',
   summary: 'L1 ETH staking with whitelist and lock, L1→L2 bridge, L2 MORPH delegation, top-X sequencer set',
   presets,
   defaultPreset: 'morph-v0.4',
-  params: parseParams,
+  params: { schema: paramsSchema },
   assets: assetsOf,
-  genesisSchema: z.undefined(),
-  create(ctx, params) {
+  errors,
+  create(ctx, params: SequencerStakingParams) {
     const seq = seqOf(ctx, params, new SeqState(ctx.store, params, ctx.clock.time));
     applyGenesis(seq);
     const escrow = () => ({ ETH: seq.state.escrowL1Staking.get() + seq.state.escrowRollup.get(), MORPH: seq.state.escrowL2Staking.get() + seq.state.escrowDistribute.get() });
@@ -150,12 +150,12 @@ export const sequencerStakingModule = {
         sync(seq);
         deliverDue(seq);
       },
-      invariants: () => invariants(seq),
+      invariants: invariants(seq),
       restore: () => seq.state.rebuildCaches(),
       escrow,
     };
   },
-} satisfies MechanismModule<SequencerStakingParams, undefined>;
+});
 
 export type { SequencerStakingParams };
 export { SeqState };

@@ -1,44 +1,90 @@
-import { ZERO_ADDRESS } from '../../kernel/index.js';
+import { invariant, ZERO_ADDRESS, type Invariant } from '../../kernel/index.js';
 import type { Seq } from './state.js';
 
-/** Spec 12 invariants 1–9 as violation lines (10, sync independence, is a property test). */
-export function invariants(seq: Seq): string[] {
-  const st = seq.state;
-  const out: string[] = [];
+/** Spec 12 invariants 1–9, named and tiered (10, sync independence, is a property test). */
+export function invariants(seq: Seq): Invariant[] {
+  return [
+    invariant('ethBooks.l1Staking', 'full', () => ethBooksL1Staking(seq)),
+    invariant('ethBooks.rollup', 'full', () => ethBooksRollup(seq)),
+    invariant('ethNoMintOrBurn', 'cheap', () => ethNoMintOrBurn(seq)),
+    invariant('morphSupply', 'full', () => morphSupply(seq)),
+    invariant('distribution', 'full', () => distribution(seq)),
+    invariant('counters', 'cheap', () => counters(seq)),
+    invariant('rollup', 'cheap', () => rollup(seq)),
+    invariant('singleOpenChallenge', 'full', () => singleOpenChallenge(seq)),
+    invariant('delegations', 'full', () => delegations(seq)),
+    invariant('l1Slots', 'full', () => l1Slots(seq)),
+    invariant('l2Ranking', 'full', () => l2Ranking(seq)),
+    invariant('sequencerSetSize', 'cheap', () => sequencerSetSize(seq)),
+    invariant('accountedHeight', 'cheap', () => accountedHeight(seq)),
+  ];
+}
 
-  // 1. ETH books: l1Staking = Σ stakedAmount + slashRemaining.
-  let staked = 0n;
-  for (const v of st.stakedAmount.values()) staked += v;
-  if (st.escrowL1Staking.get() !== staked + st.slashRemaining.get()) out.push(`escrow.l1Staking ${st.escrowL1Staking.get()} ≠ Σ stakedAmount ${staked} + slashRemaining`);
-
-  // 1. ETH books: rollup = Σ open challenge deposits + Σ batchChallengeReward + proveRemaining; no ETH mint or burn.
+/** Σ deposits of open challenges and their number. */
+function openChallenges(seq: Seq): { open: bigint; openCount: number } {
   let open = 0n;
   let openCount = 0;
-  for (const c of st.challenges.values()) {
+  for (const c of seq.state.challenges.values()) {
     if (c.challenger !== ZERO_ADDRESS && !c.finished) {
       open += c.challengeDeposit;
       openCount++;
     }
   }
+  return { open, openCount };
+}
+
+/** 1. ETH books: l1Staking = Σ stakedAmount + slashRemaining. */
+function ethBooksL1Staking(seq: Seq): string[] {
+  const st = seq.state;
+  let staked = 0n;
+  for (const v of st.stakedAmount.values()) staked += v;
+  return st.escrowL1Staking.get() !== staked + st.slashRemaining.get() ? [`escrow.l1Staking ${st.escrowL1Staking.get()} ≠ Σ stakedAmount ${staked} + slashRemaining`] : [];
+}
+
+/** 1. ETH books: rollup = Σ open challenge deposits + Σ batchChallengeReward + proveRemaining. */
+function ethBooksRollup(seq: Seq): string[] {
+  const st = seq.state;
+  const { open } = openChallenges(seq);
   let credited = 0n;
   for (const v of st.batchChallengeReward.values()) credited += v;
-  if (st.escrowRollup.get() !== open + credited + st.proveRemaining.get()) out.push(`escrow.rollup ${st.escrowRollup.get()} ≠ open deposits ${open} + challenge rewards ${credited} + proveRemaining ${st.proveRemaining.get()}`);
+  if (st.escrowRollup.get() !== open + credited + st.proveRemaining.get()) {
+    return [`escrow.rollup ${st.escrowRollup.get()} ≠ open deposits ${open} + challenge rewards ${credited} + proveRemaining ${st.proveRemaining.get()}`];
+  }
+  return [];
+}
+
+/** 1. No ETH mint or burn. */
+function ethNoMintOrBurn(seq: Seq): string[] {
   const eth = seq.ctx.ledger.totalsOf('ETH');
-  if (eth.minted !== 0n || eth.burned !== 0n) out.push('ETH was minted or burned');
+  return eth.minted !== 0n || eth.burned !== 0n ? ['ETH was minted or burned'] : [];
+}
 
-  // 2. MORPH supply = initialSupply + Σ inflations − burned.
+function inflated(seq: Seq): bigint {
+  let sum = 0n;
+  for (const v of seq.state.inflations.values()) sum += v;
+  return sum;
+}
+
+/** 2. MORPH supply = initialSupply + Σ inflations − burned. */
+function morphSupply(seq: Seq): string[] {
+  const out: string[] = [];
   const morph = seq.ctx.ledger.totalsOf('MORPH');
-  let inflated = 0n;
-  for (const v of st.inflations.values()) inflated += v;
+  const inf = inflated(seq);
   if (morph.genesis !== seq.params.initialSupply) out.push(`MORPH genesis ${morph.genesis} ≠ initialSupply`);
-  if (morph.minted !== inflated) out.push(`MORPH minted ${morph.minted} ≠ Σ inflations ${inflated}`);
-  if (morph.supply !== seq.params.initialSupply + inflated - morph.burned) out.push(`MORPH supply ${morph.supply} ≠ initialSupply + Σ inflations − burned`);
+  if (morph.minted !== inf) out.push(`MORPH minted ${morph.minted} ≠ Σ inflations ${inf}`);
+  if (morph.supply !== seq.params.initialSupply + inf - morph.burned) out.push(`MORPH supply ${morph.supply} ≠ initialSupply + Σ inflations − burned`);
+  return out;
+}
 
-  // 4. Distribution never pays more than minted.
+/** 4. Distribution never pays more than minted; 9. production counts add up. */
+function distribution(seq: Seq): string[] {
+  const st = seq.state;
+  const out: string[] = [];
+  const inf = inflated(seq);
   let owed = 0n;
   for (const v of st.distCommissions.values()) owed += v;
   if (st.escrowDistribute.get() < owed) out.push(`escrow.distribute ${st.escrowDistribute.get()} < outstanding commissions ${owed}`);
-  if (st.escrowDistribute.get() > inflated) out.push(`escrow.distribute ${st.escrowDistribute.get()} > minted ${inflated}`);
+  if (st.escrowDistribute.get() > inf) out.push(`escrow.distribute ${st.escrowDistribute.get()} > minted ${inf}`);
   for (const [e, ep] of st.rewardEpochs.entries()) {
     const inflation = st.inflations.get(e) ?? 0n;
     let paid = 0n;
@@ -54,22 +100,41 @@ export function invariants(seq: Seq): string[] {
     if (blocks !== ep.blockCount) out.push(`epoch ${e}: Σ sequencerBlocks ${blocks} ≠ blockCount ${ep.blockCount}`);
     if (seq.params.autoRecord && ep.blockCount > 0n && ratios !== 100_000_000n) out.push(`epoch ${e}: ratios sum to ${ratios}`);
   }
+  return out;
+}
 
-  // 5. Counters.
+/** 5. Counters. */
+function counters(seq: Seq): string[] {
+  const st = seq.state;
   if (st.nextRewardEpochIndex.get() !== st.mintedEpochCount.get() || st.mintedEpochCount.get() !== st.inflationMintedEpochs.get()) {
-    out.push(`nextRewardEpochIndex ${st.nextRewardEpochIndex.get()}, mintedEpochCount ${st.mintedEpochCount.get()}, inflationMintedEpochs ${st.inflationMintedEpochs.get()} differ`);
+    return [`nextRewardEpochIndex ${st.nextRewardEpochIndex.get()}, mintedEpochCount ${st.mintedEpochCount.get()}, inflationMintedEpochs ${st.inflationMintedEpochs.get()} differ`];
   }
+  return [];
+}
 
-  // 8. Rollup.
+/** 8. Rollup: batch indexes, the challenged batch, the revert request. */
+function rollup(seq: Seq): string[] {
+  const st = seq.state;
+  const out: string[] = [];
   if (st.lastFinalizedBatchIndex.get() > st.lastCommittedBatchIndex.get()) out.push('lastFinalized > lastCommitted');
   const bc = st.challenges.get(st.batchChallenged.get());
   const open8 = bc !== undefined && bc.challenger !== ZERO_ADDRESS && !bc.finished;
   if (st.inChallenge.get() !== open8) out.push(`inChallenge ${st.inChallenge.get()} ≠ batchInChallenge(batchChallenged)`);
-  if (openCount > 1) out.push(`${openCount} open challenges`);
   const rr = st.revertReqIndex.get();
   if (rr !== 0 && !st.challenges.get(rr)?.challengeSuccess) out.push(`revertReqIndex ${rr} without a successful challenge`);
+  return out;
+}
 
-  // 3. Delegations.
+/** 8. At most one open challenge. */
+function singleOpenChallenge(seq: Seq): string[] {
+  const { openCount } = openChallenges(seq);
+  return openCount > 1 ? [`${openCount} open challenges`] : [];
+}
+
+/** 3. Delegations. */
+function delegations(seq: Seq): string[] {
+  const st = seq.state;
+  const out: string[] = [];
   const perStaker = new Map<string, bigint>();
   let delegated = 0n;
   for (const [k, v] of st.delegations.entries()) {
@@ -85,8 +150,13 @@ export function invariants(seq: Seq): string[] {
   let records = 0n;
   for (const list of st.undelegations.values()) for (const r of list) records += r.amount;
   if (st.escrowL2Staking.get() !== delegated + records) out.push(`escrow.l2Staking ${st.escrowL2Staking.get()} ≠ Σ delegations ${delegated} + Σ undelegation records ${records}`);
+  return out;
+}
 
-  // 6. L1 slots.
+/** 6. L1 slots. */
+function l1Slots(seq: Seq): string[] {
+  const st = seq.state;
+  const out: string[] = [];
   st.stakerSet.toArray().forEach((a, i) => {
     if (a !== ZERO_ADDRESS && st.stakerIndexes.get(a) !== i + 1) out.push(`slot ${i + 1} holds ${a} whose index is ${st.stakerIndexes.get(a)}`);
   });
@@ -97,8 +167,13 @@ export function invariants(seq: Seq): string[] {
   }
   for (const [a] of st.stakerIndexes.entries()) if (st.isActiveStaker(a) && (st.stakedAmount.get(a) ?? 0n) <= 0n) out.push(`active staker ${a} has no stake`);
   for (const a of st.deleteList.toArray()) if (!st.removedList.has(a)) out.push(`${a} is in the delete list but not removed`);
+  return out;
+}
 
-  // 7. L2 ranking.
+/** 7. L2 ranking: a bijection onto 1 … length, candidateNumber, order after the start. */
+function l2Ranking(seq: Seq): string[] {
+  const st = seq.state;
+  const out: string[] = [];
   const list = st.ranking.toArray();
   let candidates = 0;
   list.forEach((a, i) => {
@@ -108,7 +183,17 @@ export function invariants(seq: Seq): string[] {
   });
   if (new Set(list).size !== list.length) out.push('a staker is ranked twice');
   if (candidates !== st.candidateNumber.get()) out.push(`candidateNumber ${st.candidateNumber.get()} ≠ ${candidates} listed stakers with delegations`);
-  if (st.latestSequencerSetSize.get() !== st.sets.get().sequencerSet2.length) out.push('latestSequencerSetSize ≠ |set2|');
-  if (st.accountedHeight.get() > Math.floor((st.syncedTime.get() - seq.genesisTime) / seq.params.l2BlockTime)) out.push('accounted beyond the synced height');
   return out;
+}
+
+/** 7. latestSequencerSetSize = |set2|. */
+function sequencerSetSize(seq: Seq): string[] {
+  const st = seq.state;
+  return st.latestSequencerSetSize.get() !== st.sets.get().sequencerSet2.length ? ['latestSequencerSetSize ≠ |set2|'] : [];
+}
+
+/** 9. Accounting never runs ahead of the synced L2 height. */
+function accountedHeight(seq: Seq): string[] {
+  const st = seq.state;
+  return st.accountedHeight.get() > Math.floor((st.syncedTime.get() - seq.genesisTime) / seq.params.l2BlockTime) ? ['accounted beyond the synced height'] : [];
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { action, argsOf, uint } from '../../kernel/index.js';
 import { onlyOwner } from './auth.js';
+import type { SequencerStakingErrorCode } from './errors.js';
 import type { Seq, Updatable } from './state.js';
 
 type BigKey = 'stakingValue' | 'gasLimitAddStaker' | 'gasLimitRemoveStakers' | 'challengeDeposit' | 'rewardPercentage';
@@ -9,7 +10,7 @@ type BigKey = 'stakingValue' | 'gasLimitAddStaker' | 'gasLimitRemoveStakers' | '
  * The L1 owner updates of spec 8.1 (one implementation): `arg` must be non-zero, differ from the
  * current value and not exceed `max`; the event carries the old and new values under `names`.
  */
-export function bigUpdate(seq: Seq, field: BigKey, arg: string, code: string, event: string, names: [string, string], max?: bigint) {
+export function bigUpdate(seq: Seq, field: BigKey, arg: string, code: SequencerStakingErrorCode, event: string, names: [string, string], max?: bigint) {
   return action({
     summary: `owner: update ${field}`,
     args: argsOf({ [arg]: uint(256) }) as unknown as z.ZodType<Record<string, bigint>>,

@@ -9,7 +9,7 @@ const initialStaker = z.union([
   z.strictObject({ addr: z.string(), tmKey: z.string(), blsKey: z.string(), blsPop: z.string() }),
 ]);
 
-const paramsSchema = z.strictObject({
+export const paramsSchema = z.strictObject({
   owner: address,
   oracle: address,
   verifier: address,

@@ -1,3 +1,4 @@
+import type { SequencerStakingErrorCode } from './errors.js';
 import { ZERO_ADDRESS, type Address, type Hex, type JCell, type JList, type JMap, type Key, type MechanismContext, type Scope } from '../../kernel/index.js';
 import { SLOT_COUNT, type SequencerStakingParams } from './params.js';
 import { RankIndex } from './rankIndex.js';
@@ -380,7 +381,7 @@ export class SeqState {
 
 /** Everything an action or procedure of this mechanism works with. */
 export interface Seq {
-  readonly ctx: MechanismContext;
+  readonly ctx: MechanismContext<SequencerStakingErrorCode>;
   readonly params: SequencerStakingParams;
   readonly state: SeqState;
   /** Chain genesis time g: origin of L2 heights (spec 3.4). */
@@ -388,7 +389,7 @@ export interface Seq {
 }
 
 /** The mechanism object of one chain; `genesisTime` reads state, so a restored chain has the snapshot's. */
-export function seqOf(ctx: MechanismContext, params: SequencerStakingParams, state: SeqState): Seq {
+export function seqOf(ctx: MechanismContext<SequencerStakingErrorCode>, params: SequencerStakingParams, state: SeqState): Seq {
   return {
     ctx,
     params,

@@ -1,4 +1,5 @@
-import type { MechanismModule } from '../../kernel/index.js';
+import { errors } from './errors.js';
+import { defineMechanism } from '../../kernel/index.js';
 import { addToWhitelist } from './addToWhitelist.js';
 import { addWorker } from './addWorker.js';
 import { checkAndMaybeForceWithdraw } from './checkAndMaybeForceWithdraw.js';
@@ -11,7 +12,7 @@ import { forceAssignReward } from './forceAssignReward.js';
 import { genesisSchema, loadGenesis, type StakePoolGenesis } from './genesis.js';
 import { invariants } from './invariants.js';
 import { onBlock } from './onBlock.js';
-import { assetsOf, parseParams, presets, type StakePoolParams } from './params.js';
+import { assetsOf, paramsSchema, presets, type StakePoolParams } from './params.js';
 import { queries } from './queries.js';
 import { reclaimWorker } from './reclaimWorker.js';
 import { reconcileWithdrawQueue } from './reconcileWithdrawQueue.js';
@@ -32,15 +33,16 @@ import { withdraw } from './withdraw.js';
  * Delegated stake pools (Phala StakePool v1 + mining pallet, Aug 2022). Spec: shared/spec/stake-pool.md.
  * Delegated PHA stays in the delegator's account under the `phala/sp` lock: no escrow, no mint, no burn.
  */
-export const stakePoolModule = {
+export const stakePoolModule = defineMechanism({
   kind: 'stakePool',
   summary: 'delegated stake pools: workers, commission, cap, free delegation, FIFO withdrawal queue, grace period, cooldown, slashing, built-in computation model',
   presets,
   defaultPreset: 'phala-khala-v1',
-  params: parseParams,
+  params: { schema: paramsSchema },
   assets: assetsOf,
+  errors,
   genesisSchema,
-  create(ctx, params, genesis) {
+  create(ctx, params: StakePoolParams, genesis: StakePoolGenesis | undefined) {
     const state = new StakePoolState(ctx.store, params);
     const fixtures = loadGenesis(ctx, state, genesis);
     state.genesis.set({ fixtures, halvingStartBlock: params.computation.halvingStartBlock ?? ctx.clock.height });
@@ -82,12 +84,12 @@ export const stakePoolModule = {
       },
       queries: queries(sp),
       onBlock: () => onBlock(sp),
-      invariants: () => invariants(sp),
+      invariants: invariants(sp),
       restore: () => state.rebuildCaches(),
       escrow: () => ({}),
     };
   },
-} satisfies MechanismModule<StakePoolParams, StakePoolGenesis>;
+});
 
 export type { StakePoolParams };
 export { StakePoolState };

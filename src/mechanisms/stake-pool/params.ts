@@ -20,7 +20,7 @@ const tokenomicSchema = z.strictObject({
   kappa: fxArg,
 });
 
-const paramsSchema = z.strictObject({
+export const paramsSchema = z.strictObject({
   registry: address,
   gatekeeper: address,
   subsidyPool: address,

@@ -1,3 +1,4 @@
+import type { StakePoolErrorCode } from './errors.js';
 import type { Address, Hex, JCell, JList, JMap, MechanismContext, Scope } from '../../kernel/index.js';
 import type { Fx } from './fixed.js';
 import type { StakePoolParams } from './params.js';
@@ -192,7 +193,7 @@ export class StakePoolState {
 
 /** Everything a procedure or action of this mechanism works with. */
 export interface Sp {
-  readonly ctx: MechanismContext;
+  readonly ctx: MechanismContext<StakePoolErrorCode>;
   readonly params: StakePoolParams;
   readonly state: StakePoolState;
   /** True when genesis loaded fixtures: invariants are not asserted (§5.7). */
