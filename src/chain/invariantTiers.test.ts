@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Chain } from '../src/chain/chain.js';
-import { invariant, noArgs, type MechanismModule } from '../src/kernel/index.js';
+import { Chain } from './chain.js';
+import { invariant, noArgs, type MechanismModule } from '../kernel/index.js';
 
 describe('invariant tiers', () => {
   const broken: MechanismModule<Record<string, never>, undefined> = {

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Chain } from '../src/chain/chain.js';
-import { mechanismRegistry } from '../src/chain/registry.js';
-import { kernelErrors, ledgerErrors, noArgs, type MechanismModule } from '../src/kernel/index.js';
-import { loadScenarioFile } from '../src/scenario/load.js';
+import { Chain } from '../chain/chain.js';
+import { mechanismRegistry } from '../chain/registry.js';
+import { kernelErrors, ledgerErrors, noArgs, type MechanismModule } from '../kernel/index.js';
+import { loadScenarioFile } from './load.js';
+import { repoRoot } from '../testing/repoRoot.js';
 
 /**
  * Every `expectError` code of a scenario under test/vectors/ and examples/ is one its mechanism
  * declares in its error catalogue, or a kernel or ledger code.
  */
-const root = new URL('../../', import.meta.url).pathname;
+const root = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
 
 function scenarioFiles(dir: string): string[] {
   const out: string[] = [];
