@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccak256Noble, keccakBackend, keccakText, toHex, u256be, utf8, ZERO_HASH } from './bytes.js';
+import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccak256Noble, keccakBackend, keccakText, keccakUtf8, toHex, u256be, utf8, ZERO_HASH } from './bytes.js';
 import { defaultBlockHash } from './clock.js';
 import { StakeworksError } from './errors.js';
 
@@ -102,5 +102,16 @@ describe('keccak-256: the WASM fast path against the noble reference', () => {
       encoding: 'utf8',
     }).trim();
     assert.equal(out, `noble ${keccakText('block:7')}`);
+  });
+});
+
+describe('keccakUtf8', () => {
+  it('equals keccak256 of the UTF-8 bytes, also for multi-byte characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
+        assert.deepEqual(keccakUtf8(s), keccak256Noble(utf8(s)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

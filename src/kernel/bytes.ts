@@ -33,6 +33,15 @@ export const keccak256: (data: Uint8Array) => Uint8Array = wasm
     }
   : keccak_256;
 
+/** keccak-256 of the UTF-8 bytes of `text`, as bytes (the WASM hasher encodes the string itself). */
+export const keccakUtf8: (text: string) => Uint8Array = wasm
+  ? (text) => {
+      wasm.init();
+      wasm.update(text);
+      return wasm.digest('binary');
+    }
+  : (text) => keccak_256(utf8ToBytes(text));
+
 export function keccak256Hex(data: Uint8Array): Hex {
   if (wasm) {
     wasm.init();

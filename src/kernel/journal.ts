@@ -1,5 +1,5 @@
 import { canonicalText } from './json.js';
-import { keccak256, utf8 } from './bytes.js';
+import { keccakUtf8 } from './bytes.js';
 
 /**
  * Atomicity is a kernel guarantee. Every write to state goes through a journaled container that
@@ -148,7 +148,7 @@ export function parseKeyText(t: string): Key {
 
 /** keccak-256 of the canonical text of a value: the leaf value hash of the state tree. */
 export function valueHash(v: unknown): Uint8Array {
-  return keccak256(utf8(canonicalText(v)));
+  return keccakUtf8(canonicalText(v));
 }
 
 export interface MapOptions<K, V> {

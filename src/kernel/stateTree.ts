@@ -1,4 +1,4 @@
-import { keccak256, toHex, utf8, type Hex } from './bytes.js';
+import { keccak256, keccakUtf8, toHex, type Hex } from './bytes.js';
 import type { Container } from './journal.js';
 
 /**
@@ -44,7 +44,7 @@ function critBit(a: Uint8Array, b: Uint8Array): number {
 }
 
 export function leafPath(container: string, leafKey: string): Uint8Array {
-  return keccak256(utf8(`${container}\0${leafKey}`));
+  return keccakUtf8(`${container}\0${leafKey}`);
 }
 
 const buf65 = new Uint8Array(65);
