@@ -60,8 +60,8 @@ export interface Outcome<R = unknown> {
   result?: R;
   events: ChainEvent[];
   /**
-   * What the step changed, container by container in the order they were first written: for a
-   * keyed container the key and its new value (or `deleted`), for a cell its new value. Absent
+   * What the step changed, by container name and key: for a keyed container the key and its new
+   * value (or `deleted`), for a cell its new value, for a sequence its operations in order. Absent
    * when the chain was built with `recordChanges: false`. Time-driven work committed since the
    * previous step (a sync run by `stateRoot`, say) is reported with the next step, so a consumer
    * that applies every step's changes in order misses nothing; a failed action adds nothing.
@@ -463,7 +463,11 @@ export class Chain {
   }
 }
 
-/** Change entries of a step's journal records, container by container in first-write order. */
+/**
+ * Change entries of a step's journal records: containers by name, keys sorted within each (a
+ * sequence's operations in the order they happened), so equal steps from equal states give equal
+ * change sets whatever order the code happened to write in.
+ */
 function changeSet(log: readonly unknown[]): Change[] {
   if (log.length === 0) return [];
   const byContainer = new Map<Container, Array<[unknown, unknown]>>();
@@ -476,7 +480,8 @@ function changeSet(log: readonly unknown[]): Change[] {
     recs.push([log[i + 1], log[i + 2]]);
   }
   const out: Change[] = [];
-  for (const [c, recs] of byContainer) for (const ch of c.changes(recs)) out.push(ch);
+  const containers = [...byContainer.keys()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const c of containers) for (const ch of c.changes(byContainer.get(c)!)) out.push(ch);
   return out;
 }
 

@@ -276,12 +276,12 @@ export class JMap<K extends Key, V> extends Tracked implements Container {
   }
 
   changes(records: ReadonlyArray<readonly [unknown, unknown]>): Change[] {
+    // The first record of a key holds its value before the step. Keys are reported sorted: the
+    // order writes happened in can follow a map's insertion order, which is history, not state.
+    const first = new Map<K, unknown>();
+    for (const [k, prev] of records) if (!first.has(k as K)) first.set(k as K, prev);
     const out: Change[] = [];
-    const seen = new Set<unknown>();
-    for (const [k, prev] of records) {
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const key = k as K;
+    for (const [key, prev] of [...first].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const has = this.m.has(key);
       const now = this.m.get(key);
       if (has ? now === prev : prev === ABSENT) continue;
@@ -510,14 +510,10 @@ export class JList<T> implements Container {
   changes(records: ReadonlyArray<readonly [unknown, unknown]>): Change[] {
     // A step that moved positions reports the whole list; one that only set positions, each of them.
     if (records.some(([k]) => typeof k !== 'number')) return [{ container: this.name, value: [...this.a] }];
+    const first = new Map<number, unknown>();
+    for (const [k, prev] of records) if (!first.has(k as number)) first.set(k as number, prev);
     const out: Change[] = [];
-    const seen = new Set<number>();
-    for (const [k, prev] of records) {
-      const i = k as number;
-      if (seen.has(i)) continue;
-      seen.add(i);
-      if (this.a[i] !== prev) out.push({ container: this.name, key: i, value: this.a[i] });
-    }
+    for (const [i, prev] of [...first].sort(([a], [b]) => a - b)) if (this.a[i] !== prev) out.push({ container: this.name, key: i, value: this.a[i] });
     return out;
   }
 
