@@ -9,6 +9,7 @@ import {
   parseArgs,
   StakeworksError,
   Store,
+  echo,
   IncrementalRoot,
   fullStateRoot,
   tiersUpTo,
@@ -122,8 +123,8 @@ export class Chain {
     const registry = options.registry ?? mechanismRegistry;
     const time = genesis.time ?? 0;
     const height = genesis.height ?? 1;
-    if (!Number.isSafeInteger(time) || time < 0) throw new InvalidArgumentError(`genesis.time must be a non-negative integer, got ${time}`);
-    if (!Number.isSafeInteger(height) || height < 0) throw new InvalidArgumentError(`genesis.height must be a non-negative integer, got ${height}`);
+    checkClockValue(time, 'genesis.time', 'seconds');
+    checkClockValue(height, 'genesis.height', 'blocks');
     const chain = new Chain(time, height, options);
 
     const kinds = Object.keys(config.mechanisms ?? {});
@@ -141,9 +142,18 @@ export class Chain {
       chain.entries.push({ kind, module, params, mechanism: undefined as unknown as Mechanism });
     }
 
+    const written = new Map<string, string>();
     for (const [who, assets] of Object.entries(genesis.balances ?? {})) {
       const addr = parseAddress(who);
-      for (const [asset, amount] of Object.entries(assets ?? {})) {
+      const before = written.get(addr);
+      if (before !== undefined) {
+        throw new InvalidArgumentError(`genesis.balances: ${JSON.stringify(before)} and ${JSON.stringify(who)} are the same account ${addr}; write it once`, { account: addr });
+      }
+      written.set(addr, who);
+      if (assets === null || typeof assets !== 'object' || Array.isArray(assets)) {
+        throw new InvalidArgumentError(`genesis.balances.${who}: expected an object of asset → amount`, { account: who });
+      }
+      for (const [asset, amount] of Object.entries(assets)) {
         chain.ledger.asset(asset);
         chain.ledger.allocate(asset, addr, toAmount(amount, `genesis.balances.${who}.${asset}`));
       }
@@ -304,6 +314,11 @@ export class Chain {
       }
       if (!Number.isSafeInteger(seconds) || seconds < 0) throw new InvalidArgumentError(`advance.seconds must be a non-negative integer, got ${seconds}`);
       if (!Number.isSafeInteger(blocks) || blocks < 0) throw new InvalidArgumentError(`advance.blocks must be a non-negative integer, got ${blocks}`);
+      if (blocks > MAX_BLOCKS_PER_ADVANCE) {
+        throw new InvalidArgumentError(`advance.blocks is ${blocks}; one advance passes at most ${MAX_BLOCKS_PER_ADVANCE.toLocaleString('en')} blocks (split it into several steps)`);
+      }
+      checkClockValue(this.time + seconds, `advance: the time ${this.time} + ${seconds} seconds`, 'seconds');
+      checkClockValue(this.height + blocks, `advance: the height ${this.height} + ${blocks} blocks`, 'blocks');
       if (spec.blockHash !== undefined && blocks === 0) throw new InvalidArgumentError('advance.blockHash needs at least one block passed');
       const hashOf = (b: number) => (b === blocks - 1 ? spec.blockHash : undefined);
       this.journal.atomic(() => {
@@ -485,12 +500,30 @@ function changeSet(log: readonly unknown[]): Change[] {
   return out;
 }
 
-function toAmount(v: bigint | number | string, where: string): bigint {
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
-  if (typeof v === 'string' && /^[0-9]+$/.test(v)) return BigInt(v);
-  throw new InvalidArgumentError(`${where}: expected a non-negative integer amount, got ${JSON.stringify(String(v))}`);
+/**
+ * The clock's bound: time (seconds) and height stay at most 2^48 − 1 (≈ 8.9 million years of
+ * seconds), so that a time plus any 32-bit period a mechanism adds stays an exact JS integer.
+ */
+export const MAX_CLOCK_VALUE = 2 ** 48 - 1;
+/** Blocks one advance step may pass: every block runs every hook, so the work is per block. */
+export const MAX_BLOCKS_PER_ADVANCE = 10_000_000;
+const MAX_UINT256 = (1n << 256n) - 1n;
+
+function checkClockValue(v: number, what: string, unit: string): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new InvalidArgumentError(`${what} must be a non-negative integer of ${unit}, got ${v}`);
+  if (v > MAX_CLOCK_VALUE) throw new InvalidArgumentError(`${what} would be ${v}, above the clock's bound 2^48 − 1 = ${MAX_CLOCK_VALUE}`);
 }
+
+function toAmount(v: bigint | number | string, where: string): bigint {
+  let x: bigint | undefined;
+  if (typeof v === 'bigint') x = v;
+  else if (typeof v === 'number' && Number.isSafeInteger(v)) x = BigInt(v);
+  else if (typeof v === 'string' && /^(?:0|[1-9][0-9]*)$/.test(v)) x = BigInt(v);
+  if (x === undefined || x < 0n) throw new InvalidArgumentError(`${where}: expected a non-negative integer amount in decimal form, got ${echo(v)}`);
+  if (x > MAX_UINT256) throw new InvalidArgumentError(`${where}: ${x} is above 2^256 − 1, the largest amount`);
+  return x;
+}
+
 
 /** Anything thrown inside the engine becomes a StakeworksError; non-engine errors are bugs and keep their stack. */
 export function asStakeworksError(err: unknown): StakeworksError {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseAddress, type Address } from './address.js';
 import type { Hex } from './bytes.js';
-import { InvalidArgumentError } from './errors.js';
+import { echo, InvalidArgumentError } from './errors.js';
 import { maxUint } from './math.js';
 
 /**
@@ -25,11 +25,12 @@ function toBigInt(v: bigint | number | string, ctx: z.RefinementCtx): bigint | t
     }
     return BigInt(v);
   }
-  if (!/^-?[0-9]+$/.test(v.trim())) {
-    ctx.addIssue({ code: 'custom', message: `expected a decimal integer string, got ${JSON.stringify(v)}` });
+  // Plain decimal only: no spaces, sign other than `-`, leading zeros, `-0`, hex or exponent.
+  if (!/^(?:0|-?[1-9][0-9]*)$/.test(v)) {
+    ctx.addIssue({ code: 'custom', message: `expected an integer in decimal form, got ${echo(v)}` });
     return z.NEVER;
   }
-  return BigInt(v.trim());
+  return BigInt(v);
 }
 
 /** An unsigned integer of the given width, as bigint. */

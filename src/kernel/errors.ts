@@ -73,3 +73,14 @@ export const ledgerErrors = {
 
 /** An error catalogue: every code a mechanism can raise, with one line of meaning. */
 export type ErrorCatalogue = Readonly<Record<string, string>>;
+
+/** A value as an error message shows it: bounded in length, control characters escaped. */
+export function echo(v: unknown, max = 80): string {
+  let text: string;
+  try {
+    text = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}` : (JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}` : x)) ?? String(v));
+  } catch {
+    text = String(v);
+  }
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}

@@ -74,8 +74,8 @@ describe('scenario loading', () => {
   it('malformed files: top-level fields, YAML errors, duplicate keys, expectError with steps', () => {
     invalid(`${head}foo: 1\n`, 'field (top level): unknown field(s) foo');
     invalid('steps: []\n', 'field chain');
-    invalid(`${head}steps: [\n`, 'not valid YAML/JSON');
-    invalid(`${head}chain: {}\n`, 'not valid YAML/JSON', 'unique');
+    invalid(`${head}steps: [\n`, 'not valid YAML');
+    invalid(`${head}chain: {}\n`, 'not valid YAML', 'unique');
     const e = invalid(`${head}expectError: L1_INVALID_CONFIG\nsteps:\n  - note: x\n`, 'a scenario with a top-level expectError has no steps');
     assert.equal(e.details.field, 'expectError');
     assert.equal(parseScenario(`${head}expectError: L1_INVALID_CONFIG\n`).expectError, 'L1_INVALID_CONFIG');

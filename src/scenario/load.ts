@@ -1,27 +1,142 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { ScenarioError } from '../kernel/index.js';
 import { advanceStep, queryStep, scenarioSchema, txStep, type Scenario } from './schema.js';
+import { parseStrictJson, StrictJsonError } from './strictJson.js';
 
-/** Reads a YAML or JSON scenario (JSON is parsed as YAML 1.2 too, so big integers keep their precision). */
+/** Scenario files above this size are refused before they are read (a scenario is a story, not a data set). */
+export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
+/** Deepest nesting of objects and lists a scenario may use. */
+export const MAX_SCENARIO_DEPTH = 64;
+/** Integers in plain decimal form: no sign but `-`, no leading zeros, no `-0`. */
+export const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+
+/** Reads a YAML or JSON scenario file (`-` reads standard input). */
 export function loadScenarioFile(file: string): Scenario {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    if (file === '-') bytes = readFileSync(0);
+    else {
+      const st = statSync(file);
+      if (st.isDirectory()) throw new ScenarioError(`${file}: is a folder, not a scenario file`, { file });
+      if (st.size > MAX_SCENARIO_BYTES) throw tooBig(file, st.size);
+      bytes = readFileSync(file);
+    }
   } catch (e) {
-    throw new ScenarioError(`${file}: cannot read (${(e as Error).message})`, { file });
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
   }
-  return parseScenario(text, file);
+  return parseScenario(bytes, file);
 }
 
-export function parseScenario(text: string, file = '(inline)'): Scenario {
-  let raw: unknown;
-  try {
-    raw = parse(text, { intAsBigInt: true, uniqueKeys: true });
-  } catch (e) {
-    throw new ScenarioError(`${file}: not valid YAML/JSON: ${(e as Error).message}`, { file });
+function tooBig(file: string, size: number): ScenarioError {
+  return new ScenarioError(`${file}: the file has ${size.toLocaleString('en')} bytes; scenario files are limited to ${MAX_SCENARIO_BYTES.toLocaleString('en')} bytes`, { file });
+}
+
+/**
+ * Parses and validates a scenario. JSON (a `.json` file, or text that starts with `{`) goes
+ * through strict JSON; anything else is YAML 1.2. Both refuse what would otherwise be read
+ * loosely: numbers that are not plain decimal integers, repeated keys, the key `__proto__`,
+ * unknown YAML tags, bytes that are not UTF-8, nesting deeper than MAX_SCENARIO_DEPTH.
+ */
+export function parseScenario(input: string | Uint8Array, file = '(inline)'): Scenario {
+  return validateScenario(readScenarioValue(input, file), file);
+}
+
+/** The plain value of a scenario file, strictly parsed (not yet checked against the format). */
+export function readScenarioValue(input: string | Uint8Array, file = '(inline)'): unknown {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    if (input.length > MAX_SCENARIO_BYTES) throw tooBig(file, input.length);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      throw new ScenarioError(`${file}: the file is not UTF-8 text (byte ${firstBadUtf8(input)} is not valid UTF-8)`, { file });
+    }
   }
-  return validateScenario(raw, file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const json = file.endsWith('.json') || /^\s*\{/.test(text);
+  let raw: unknown;
+  if (json) {
+    try {
+      raw = parseStrictJson(text, MAX_SCENARIO_DEPTH);
+    } catch (e) {
+      throw new ScenarioError(`${file}: not valid JSON: ${(e as Error).message}`, { file, ...(e instanceof StrictJsonError && e.line ? { line: e.line, column: e.column } : {}) });
+    }
+  } else raw = parseYaml(text, file);
+  checkKeys(raw, file);
+  return raw;
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const lineCounter = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, keepSourceTokens: true, lineCounter, prettyErrors: false });
+  } catch (e) {
+    throw new ScenarioError(`${file}: not valid YAML: ${(e as Error).message}`, { file });
+  }
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `line ${line}, column ${col}`;
+  };
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const where = problem.pos ? `${at(problem.pos[0])}: ` : '';
+    throw new ScenarioError(`${file}: not valid YAML: ${where}${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file });
+  }
+  let bad: string | undefined;
+  visit(doc, {
+    Scalar(_key, node, path) {
+      if (bad || (typeof node.value !== 'number' && typeof node.value !== 'bigint')) return;
+      const source = node.srcToken && 'source' in node.srcToken ? node.srcToken.source : String(node.value);
+      if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${at(node.range?.[0] ?? 0)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
+      else if (!DECIMAL_INTEGER.test(source)) {
+        bad = `${at(node.range?.[0] ?? 0)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf)`;
+      }
+    },
+  });
+  if (bad) throw new ScenarioError(`${file}: ${bad}`, { file });
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ScenarioError(`${file}: not valid YAML: ${(e as Error).message}`, { file });
+  }
+}
+
+/** Refuses `__proto__` keys and over-deep nesting anywhere in the value (both formats). */
+function checkKeys(raw: unknown, file: string): void {
+  const stack: Array<[unknown, string, number]> = [[raw, '', 0]];
+  while (stack.length > 0) {
+    const [v, path, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > MAX_SCENARIO_DEPTH) throw new ScenarioError(`${file}: ${path || '(top level)'}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`, { file });
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${path}[${i}]`, depth + 1]));
+    else {
+      for (const k of Object.keys(v)) {
+        if (k === '__proto__') throw new ScenarioError(`${file}: field ${path ? `${path}.` : ''}__proto__: the key "__proto__" is not allowed`, { file, field: `${path ? `${path}.` : ''}__proto__` });
+        stack.push([(v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1]);
+      }
+    }
+  }
+}
+
+function firstBadUtf8(bytes: Uint8Array): number {
+  // Binary search for the shortest prefix with an invalid byte (streaming: a character cut at the
+  // end of a prefix is not an error).
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
 }
 
 export function validateScenario(raw: unknown, file = '(inline)'): Scenario {

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * drift apart. Integers may be numbers, decimal strings or (from YAML) bigints.
  */
 
-const int = z.union([z.number().int(), z.bigint(), z.string().regex(/^-?[0-9]+$/, 'expected a decimal integer')]);
+const int = z.union([z.number().int(), z.bigint(), z.string().regex(/^(?:0|-?[1-9][0-9]*)$/, 'expected an integer in decimal form (no spaces, leading zeros, + sign or -0)')]);
 const count = int.transform((v, ctx) => {
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isSafeInteger(n) || n < 0) {
