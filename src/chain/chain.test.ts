@@ -314,7 +314,7 @@ describe('chain construction', () => {
     assert.equal(e.code, 'INVALID_ARGUMENT');
     assert.equal(e.message, 'unknown genesis key stakePool; allowed: time, height, balances, proverPool');
     e = buildError(() => Chain.build(pool, { balances: { alice: { TKO: '-5' } } }));
-    assert.equal(e.message, 'genesis.balances.alice.TKO: expected a non-negative integer amount, got "-5"');
+    assert.equal(e.message, 'genesis.balances.alice.TKO: expected a non-negative integer amount in decimal form, got "-5"');
     assert.equal(buildError(() => Chain.build(pool, { balances: { '0xbad': { TKO: '5' } } })).code, 'INVALID_ARGUMENT');
     assert.match(buildError(() => Chain.build(pool, { time: -1 })).message, /genesis\.time must be a non-negative integer, got -1/);
     assert.match(buildError(() => Chain.build(pool, { height: 1.5 })).message, /genesis\.height must be a non-negative integer/);

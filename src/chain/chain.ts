@@ -123,8 +123,8 @@ export class Chain {
     const registry = options.registry ?? mechanismRegistry;
     const time = genesis.time ?? 0;
     const height = genesis.height ?? 1;
-    checkClockValue(time, 'genesis.time', 'seconds');
-    checkClockValue(height, 'genesis.height', 'blocks');
+    checkClockValue(time, 'genesis.time');
+    checkClockValue(height, 'genesis.height');
     const chain = new Chain(time, height, options);
 
     const kinds = Object.keys(config.mechanisms ?? {});
@@ -317,8 +317,8 @@ export class Chain {
       if (blocks > MAX_BLOCKS_PER_ADVANCE) {
         throw new InvalidArgumentError(`advance.blocks is ${blocks}; one advance passes at most ${MAX_BLOCKS_PER_ADVANCE.toLocaleString('en')} blocks (split it into several steps)`);
       }
-      checkClockValue(this.time + seconds, `advance: the time ${this.time} + ${seconds} seconds`, 'seconds');
-      checkClockValue(this.height + blocks, `advance: the height ${this.height} + ${blocks} blocks`, 'blocks');
+      checkClockValue(this.time + seconds, `advance: the time ${this.time} + ${seconds} seconds`);
+      checkClockValue(this.height + blocks, `advance: the height ${this.height} + ${blocks} blocks`);
       if (spec.blockHash !== undefined && blocks === 0) throw new InvalidArgumentError('advance.blockHash needs at least one block passed');
       const hashOf = (b: number) => (b === blocks - 1 ? spec.blockHash : undefined);
       this.journal.atomic(() => {
@@ -509,8 +509,9 @@ export const MAX_CLOCK_VALUE = 2 ** 48 - 1;
 export const MAX_BLOCKS_PER_ADVANCE = 10_000_000;
 const MAX_UINT256 = (1n << 256n) - 1n;
 
-function checkClockValue(v: number, what: string, unit: string): void {
-  if (!Number.isSafeInteger(v) || v < 0) throw new InvalidArgumentError(`${what} must be a non-negative integer of ${unit}, got ${v}`);
+/** `what` names the field (and the sum when an advance moves the clock). */
+function checkClockValue(v: number, what: string): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new InvalidArgumentError(`${what} must be a non-negative integer, got ${v}`);
   if (v > MAX_CLOCK_VALUE) throw new InvalidArgumentError(`${what} would be ${v}, above the clock's bound 2^48 − 1 = ${MAX_CLOCK_VALUE}`);
 }
 

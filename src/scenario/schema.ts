@@ -98,5 +98,16 @@ export type EventExpectation = z.output<typeof eventExpectation>;
 
 /** JSON Schema of the scenario format (input side: what a file may contain). */
 export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  return z.toJSONSchema(scenarioSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    // A bigint is how a YAML reader hands over an integer literal: in a file it is a JSON integer.
+    override: (ctx) => {
+      if ((ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'bigint') {
+        for (const k of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[k];
+        (ctx.jsonSchema as Record<string, unknown>).type = 'integer';
+      }
+    },
+  });
 }

@@ -158,7 +158,7 @@ export class RankIndex implements Container {
   replaceAll(list: readonly Address[]): void {
     const old = this.toArray();
     this.rawReplace(list);
-    this.written('replace', old);
+    this.written('replace', [old, [...list]]);
   }
 
   private written(op: Op, payload: unknown): void {
@@ -170,7 +170,7 @@ export class RankIndex implements Container {
     const op = key as Op;
     if (op === 'insert') this.rawRemove((prev as [number, Address])[0]);
     else if (op === 'remove') this.rawInsert(...(prev as [number, Address]));
-    else this.rawReplace(prev as Address[]);
+    else this.rawReplace((prev as [Address[], Address[]])[0]);
     this.touch();
   }
 
@@ -201,11 +201,11 @@ export class RankIndex implements Container {
   }
 
   changes(records: ReadonlyArray<readonly [unknown, unknown]>): Change[] {
-    // Positions move, so the operations are reported in order; a whole-list sort as the new list.
+    // Positions move, so the operations are reported in order; a whole-list sort as the list it set.
     return records.map(([op, payload]): Change => {
       if (op === 'insert') return { container: this.name, insertAt: (payload as [number, Address])[0], value: (payload as [number, Address])[1] };
       if (op === 'remove') return { container: this.name, removeAt: (payload as [number, Address])[0] };
-      return { container: this.name, value: this.toArray() };
+      return { container: this.name, value: (payload as [Address[], Address[]])[1] };
     });
   }
 
