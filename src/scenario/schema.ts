@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The scenario format of shared/spec/README.md, as one zod schema. It validates files, types
+ * The scenario format (docs/scenario-format.md), as one zod schema. It validates files, types
  * the runner, and generates `schema/scenario.schema.json` (npm run schema), so the three never
  * drift apart. Integers may be numbers, decimal strings or (from YAML) bigints.
  */

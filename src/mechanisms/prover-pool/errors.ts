@@ -1,5 +1,5 @@
 /**
- * Every code `proverPool` can raise, with its meaning (spec: shared/spec/prover-pool.md §5).
+ * Every code `proverPool` can raise, with its meaning (reference: prover-pool spec §5; guide: docs/mechanisms/prover-pool.md).
  * `ctx.fail` accepts only these codes; the chain checks it again at run time.
  */
 export const errors = {

@@ -19,7 +19,7 @@ import { withdrawTaikoToken } from './withdrawTaikoToken.js';
 
 /**
  * The staked prover pool (Taiko alpha-4 `ProverPool` + TaikoL1 block lifecycle).
- * Spec: shared/spec/prover-pool.md. The mechanism holds no escrow: tokens are burned on entry
+ * Reference: prover-pool spec; guide: docs/mechanisms/prover-pool.md. The mechanism holds no escrow: tokens are burned on entry
  * and minted on exit, and §7's accounting identity ties the claims together.
  */
 export const proverPoolModule = defineMechanism({

@@ -1,5 +1,5 @@
 /**
- * Every code `sequencerStaking` can raise, with its meaning (spec: shared/spec/sequencer-staking.md
+ * Every code `sequencerStaking` can raise, with its meaning (reference: sequencer-staking spec
  * §3.2 and §11: a release revert string becomes its code; *(new)* marks codes of our design).
  * `ctx.fail` accepts only these codes; the chain checks it again at run time.
  */

@@ -62,7 +62,7 @@ import { withdraw } from './withdraw.js';
 /**
  * Morph-style sequencer staking (L1Staking, the L1→L2 bridge, L2Staking, Sequencer, MorphToken,
  * Record, Distribute and the Rollup with BLS batches and the challenge game; v0.4.x).
- * Spec: shared/spec/sequencer-staking.md, sections 1–14. Actions are listed by contract.
+ * Reference: sequencer-staking spec, sections 1–14; guide: docs/mechanisms/sequencer-staking.md. Actions are listed by contract.
  */
 export const sequencerStakingModule = defineMechanism({
   kind: 'sequencerStaking',

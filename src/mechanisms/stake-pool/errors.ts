@@ -1,5 +1,5 @@
 /**
- * Every code `stakePool` can raise, with its meaning (spec: shared/spec/stake-pool.md §12).
+ * Every code `stakePool` can raise, with its meaning (reference: stake-pool spec §12; guide: docs/mechanisms/stake-pool.md).
  * `ctx.fail` accepts only these codes; the chain checks it again at run time.
  */
 export const errors = {

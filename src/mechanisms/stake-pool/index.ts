@@ -30,7 +30,7 @@ import { stopComputing } from './stopComputing.js';
 import { withdraw } from './withdraw.js';
 
 /**
- * Delegated stake pools (Phala StakePool v1 + mining pallet, Aug 2022). Spec: shared/spec/stake-pool.md.
+ * Delegated stake pools (Phala StakePool v1 + mining pallet, Aug 2022). Reference: stake-pool spec; guide: docs/mechanisms/stake-pool.md.
  * Delegated PHA stays in the delegator's account under the `phala/sp` lock: no escrow, no mint, no burn.
  */
 export const stakePoolModule = defineMechanism({
