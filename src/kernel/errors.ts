@@ -61,6 +61,7 @@ export const kernelErrors = {
   ARITHMETIC_OVERFLOW: 'a checked fixed-width operation overflowed or divided by zero (the reference panics)',
   INTERNAL_ERROR: 'a bug: something other than a StakeworksError was thrown (an undeclared error code, say)',
   SCENARIO_INVALID: 'a scenario file is malformed',
+  SNAPSHOT_INVALID: 'a snapshot is malformed, belongs to another configuration, or does not reproduce its state root',
 } as const;
 
 /** The ledger's default codes, used when an asset declares no code of its own for the case. */

@@ -83,9 +83,10 @@ export function strip(n: bigint): bigint {
 export function parseFx(v: string | number | bigint): Fx | undefined {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? BigInt(v) : undefined;
-  const s = v.trim();
-  if (/^[0-9]+$/.test(s)) return BigInt(s);
-  const m = /^fx:([0-9]+)(?:\.([0-9]+))?$/.exec(s);
+  // Strict forms only (no spaces, no leading zeros), like every integer the engine reads.
+  const s = v;
+  if (/^(?:0|[1-9][0-9]*)$/.test(s)) return BigInt(s);
+  const m = /^fx:(0|[1-9][0-9]*)(?:\.([0-9]+))?$/.exec(s);
   if (!m) return undefined;
   const frac = m[2] ?? '';
   const scale = 10n ** BigInt(frac.length);
