@@ -166,7 +166,7 @@ describe('chain atomicity, queries and the state root', () => {
     assert.equal(e.mechanism, 'counter');
     const c = errorOf(chain.tx('alice', 'counter.crash'));
     assert.equal(c.code, 'INTERNAL_ERROR');
-    assert.equal(c.message, 'oops');
+    assert.equal(c.message, 'internal error (a bug in Stakeworks, please report it): oops');
     assert.equal(chain.stateRoot(), root);
     assert.equal(chain.events.length, n);
     assert.equal(chain.ledger.supply('CNT'), 0n);

@@ -10,6 +10,7 @@ import {
   StakeworksError,
   Store,
   echo,
+  internalError,
   IncrementalRoot,
   fullStateRoot,
   tiersUpTo,
@@ -526,10 +527,7 @@ function toAmount(v: bigint | number | string, where: string): bigint {
 }
 
 
-/** Anything thrown inside the engine becomes a StakeworksError; non-engine errors are bugs and keep their stack. */
+/** Anything thrown inside the engine becomes a StakeworksError; anything else is a bug (INTERNAL_ERROR). */
 export function asStakeworksError(err: unknown): StakeworksError {
-  if (err instanceof StakeworksError) return err;
-  const e = err instanceof Error ? err : new Error(String(err));
-  const wrapped = new StakeworksError('INTERNAL_ERROR', 'kernel', e.message, { stack: e.stack });
-  return wrapped;
+  return err instanceof StakeworksError ? err : internalError(err);
 }

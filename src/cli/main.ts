@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { Chain } from '../chain/chain.js';
 import { mechanismRegistry } from '../chain/registry.js';
-import { StakeworksError, type InvariantTier } from '../kernel/index.js';
+import { internalError, StakeworksError, type InvariantTier } from '../kernel/index.js';
 import { formatScenario } from '../scenario/format.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { runScenario, type ScenarioRecord } from '../scenario/run.js';
@@ -28,7 +28,7 @@ export function runFiles(files: string[], flags: RunFlags, write: (s: string) =>
       records.push(r);
       if (!flags.json) write(`${formatScenario(r, { verbose: !flags.quiet }).join('\n')}\n`);
     } catch (err) {
-      const e = err instanceof StakeworksError ? err : new StakeworksError('INTERNAL_ERROR', 'cli', String((err as Error)?.stack ?? err));
+      const e = err instanceof StakeworksError ? err : internalError(err, 'cli');
       loadErrors.push({ file, error: e.toJSON() });
       if (!flags.json) write(`FAIL ${file}\n  ${e.code}: ${e.message}\n`);
     }
@@ -51,12 +51,28 @@ function invariantTier(v: boolean | string): boolean | InvariantTier {
   throw new StakeworksError('INVALID_ARGUMENT', 'cli', `--check-invariants takes cheap or full, got ${JSON.stringify(v)}`);
 }
 
-/** The guided tour of `examples/`: what each scenario shows, then its run. */
+/** Scenario files under `dir`, folders included, in name order. */
+function scenarioFilesIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...scenarioFilesIn(p));
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** The guided tour of `examples/` (or any folder, searched recursively): what each scenario shows, then its run. */
 export function tour(dir: string, write: (s: string) => void = (s) => process.stdout.write(s)): number {
-  const files = readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new StakeworksError('INVALID_ARGUMENT', 'cli', `tour: there is no folder ${dir}`);
+  }
+  if (!st.isDirectory()) throw new StakeworksError('INVALID_ARGUMENT', 'cli', `tour: ${dir} is a file; tour takes a folder of scenarios (to run one file: stakeworks run ${dir})`);
+  const files = scenarioFilesIn(dir);
+  if (files.length === 0) throw new StakeworksError('INVALID_ARGUMENT', 'cli', `tour: ${dir} holds no scenario files (.yaml, .yml, .json)`);
   write(`Stakeworks tour: ${files.length} example scenarios from ${dir}\n\n`);
   let failures = 0;
   for (const file of files) {
@@ -69,21 +85,31 @@ export function tour(dir: string, write: (s: string) => void = (s) => process.st
       if (!r.passed) failures++;
     } catch (err) {
       failures++;
-      write(`FAIL ${file}: ${(err as Error).message}\n\n`);
+      const e = err instanceof StakeworksError ? err : internalError(err, 'cli');
+      write(`FAIL ${file}\n  ${e.code}: ${e.message}\n\n`);
     }
   }
   write(`${files.length - failures} passed, ${failures} failed\n`);
   return failures === 0 ? 0 : 1;
 }
 
+/** The package's version, read from its package.json. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command();
-  program.name('stakeworks').description('Exact, deterministic staking-protocol engine').showHelpAfterError();
+  program.name('stakeworks').description('Exact, deterministic staking-protocol engine').version(version(), '-V, --version').showHelpAfterError();
 
   program
     .command('run')
     .description('run scenario files (YAML or JSON) and check their expectations')
-    .argument('[files...]', 'scenario files')
+    .argument('[files...]', 'scenario files (- reads one from standard input)')
     .option('--json', 'print the full record of every step (outcome, error, events, result, state root)')
     .option('--check-invariants [tier]', 'check the invariants of tier (cheap or full, default full) after every step (failures count as failed steps)')
     .option('-q, --quiet', 'print failing steps and summaries only')
@@ -117,6 +143,9 @@ export function buildProgram(): Command {
     .description('list the mechanisms, their presets, actions and queries')
     .argument('[mechanism]', 'one mechanism only')
     .action((only?: string) => {
+      if (only !== undefined && !mechanismRegistry.has(only)) {
+        throw new StakeworksError('INVALID_ARGUMENT', 'cli', `describe: unknown mechanism ${JSON.stringify(only)}; the mechanisms are ${[...mechanismRegistry.keys()].join(', ')}`);
+      }
       for (const [kind, module] of mechanismRegistry) {
         if (only && kind !== only) continue;
         const preset = module.defaultPreset;

@@ -85,3 +85,16 @@ export function echo(v: unknown, max = 80): string {
   }
   return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
 }
+
+/**
+ * Wraps something thrown that is not a StakeworksError: a bug. The code is INTERNAL_ERROR and
+ * the message says so; the JS stack stays off the record (`details`, `toJSON`) so that no stack
+ * trace reaches a user's output, and is kept on the non-enumerable `internalStack` for debugging
+ * (the CLI prints it when STAKEWORKS_DEBUG is set).
+ */
+export function internalError(err: unknown, layer = 'kernel'): StakeworksError {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const wrapped = new StakeworksError('INTERNAL_ERROR', layer, `internal error (a bug in Stakeworks, please report it): ${echo(e.message, 200).replace(/^"|"$/g, '')}`);
+  Object.defineProperty(wrapped, 'internalStack', { value: e.stack, enumerable: false });
+  return wrapped;
+}

@@ -41,10 +41,34 @@ function argText(args: Json | undefined): string {
   return ` ${short(args)}`;
 }
 
+/** Events shown in full on a step's line; beyond that, counts by name and the first few. */
+const EVENTS_IN_FULL = 4;
+
 function eventText(events: Json[]): string {
-  const own = events.filter((e) => (e as { mechanism: string }).mechanism !== 'ledger');
+  const own = events.filter((e) => (e as { mechanism: string }).mechanism !== 'ledger') as Array<{ name: string; args: Json }>;
   if (own.length === 0) return '';
-  return ` · ${own.map((e) => `${(e as { name: string }).name}${short((e as { args: Json }).args)}`).join(', ')}`;
+  const full = (e: { name: string; args: Json }) => `${e.name}${short(e.args)}`;
+  if (own.length <= EVENTS_IN_FULL) return wrap(` · ${own.map(full).join(', ')}`);
+  const counts = new Map<string, number>();
+  for (const e of own) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+  const summary = [...counts].map(([n, c]) => `${c} × ${n}`).join(', ');
+  return wrap(` · ${own.length} events (${summary}); first: ${own.slice(0, 2).map(full).join(', ')}, …`);
+}
+
+/** Breaks a long line at commas so that it reads in an 110-column terminal, continuation indented. */
+function wrap(text: string, width = 110): string {
+  if (text.length <= width) return text;
+  const out: string[] = [];
+  let line = '';
+  for (const part of text.split(/(?<=, )/)) {
+    if (line.length + part.length > width && line.length > 0) {
+      out.push(line.trimEnd());
+      line = '';
+    }
+    line += part;
+  }
+  out.push(line);
+  return out.join('\n        ');
 }
 
 /** Compact one-line JSON with names for known addresses, cut at 160 characters. */

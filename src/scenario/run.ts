@@ -1,5 +1,5 @@
 import { Chain, type Outcome } from '../chain/chain.js';
-import { parseAddress, StakeworksError, toJson, type ChainEvent, type InvariantTier, type Json } from '../kernel/index.js';
+import { internalError, parseAddress, StakeworksError, toJson, type ChainEvent, type InvariantTier, type Json } from '../kernel/index.js';
 import { matchEventsExactly, matchEventsInOrder, partialMatch } from './match.js';
 import type { Scenario, Step } from './schema.js';
 
@@ -57,18 +57,32 @@ export function runScenario(scenario: Scenario, file: string, options: RunOption
     record.passed = false;
     return record;
   }
-  record.build.events = chain.events.since(0).map(eventJson);
-  record.build.stateRoot = chain.stateRoot();
   const checkOpt = options.checkInvariants ?? scenario.checkInvariants ?? false;
   const check = checkOpt !== false;
   const tier: InvariantTier = typeof checkOpt === 'string' ? checkOpt : 'full';
-  if (check) record.build.failures.push(...chain.invariants(tier).map((v) => `invariant after genesis: ${v}`));
+  try {
+    record.build.events = chain.events.since(0).map(eventJson);
+    record.build.stateRoot = chain.stateRoot();
+    if (check) record.build.failures.push(...chain.invariants(tier).map((v) => `invariant after genesis: ${v}`));
+  } catch (err) {
+    const e = toStakeworks(err);
+    record.build.failures.push(`after genesis: ${e.code}: ${e.message}`);
+  }
 
-  (scenario.steps ?? []).forEach((step, i) => {
-    const r = runStep(chain, step, i + 1);
-    if (check) r.failures.push(...chain.invariants(tier).map((v) => `invariant: ${v}`));
+  for (const [i, step] of (scenario.steps ?? []).entries()) {
+    let r: StepRecord;
+    try {
+      r = runStep(chain, step, i + 1);
+      if (check) r.failures.push(...chain.invariants(tier).map((v) => `invariant: ${v}`));
+    } catch (err) {
+      // The engine reports protocol failures as outcomes; what arrives here is a bug, recorded as a failed step.
+      const e = toStakeworks(err);
+      const kind: StepRecord['kind'] = 'tx' in step ? 'tx' : 'query' in step ? 'query' : 'advance' in step ? 'advance' : 'note';
+      r = { index: i + 1, kind, outcome: 'error', error: errorJson(e), events: [], stateRoot: '', time: chain.time, height: chain.height, failures: [`${e.code}: ${e.message}`] };
+    }
     record.steps.push(r);
-  });
+    if (r.error?.code === 'INTERNAL_ERROR') break;
+  }
   record.passed = record.build.failures.length === 0 && record.steps.every((s) => s.failures.length === 0);
   return record;
 }
@@ -153,8 +167,7 @@ function errorJson(e: StakeworksError): StepRecord['error'] {
 }
 
 function toStakeworks(err: unknown): StakeworksError {
-  if (err instanceof StakeworksError) return err;
-  return new StakeworksError('INTERNAL_ERROR', 'kernel', err instanceof Error ? err.message : String(err), { stack: (err as Error)?.stack });
+  return err instanceof StakeworksError ? err : internalError(err);
 }
 
 /** Arguments as the file wrote them: YAML integers (parsed as bigint for precision) stay numbers when safe. */

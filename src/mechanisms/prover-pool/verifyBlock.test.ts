@@ -62,7 +62,7 @@ describe('proverPool block hook: which errors stop the verification walk', () =>
     const o = chain.advance({ seconds: 1801, blocks: 1 });
     assert.equal(o.ok, false);
     assert.equal(o.error?.code, 'INTERNAL_ERROR');
-    assert.equal(o.error?.message, 'a bug in verification');
+    assert.equal(o.error?.message, 'internal error (a bug in Stakeworks, please report it): a bug in verification');
     assert.equal(chain.stateRoot(), root);
   });
 });
