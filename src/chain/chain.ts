@@ -134,7 +134,7 @@ export class Chain {
       const module = registry.get(kind);
       if (!module) throw new InvalidArgumentError(`unknown mechanism ${kind}; available: ${[...registry.keys()].join(', ')}`, { mechanism: kind });
       const { preset = module.defaultPreset, ...overrides } = config.mechanisms[kind] ?? {};
-      const base = module.presets[preset];
+      const base = typeof preset === 'string' && Object.hasOwn(module.presets, preset) ? module.presets[preset] : undefined;
       if (!base) {
         throw new InvalidArgumentError(`unknown preset ${preset} for ${kind}; presets: ${Object.keys(module.presets).join(', ')}`, { mechanism: kind, preset });
       }

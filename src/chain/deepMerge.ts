@@ -2,7 +2,7 @@
 export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
+    const b = Object.hasOwn(out, k) ? out[k] : undefined;
     out[k] = isPlain(b) && isPlain(v) ? deepMerge(b, v) : v;
   }
   return out;

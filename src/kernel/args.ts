@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from './zodMessages.js';
 import { parseAddress, type Address } from './address.js';
 import type { Hex } from './bytes.js';
 import { echo, InvalidArgumentError } from './errors.js';
@@ -10,7 +11,9 @@ import { maxUint } from './math.js';
  * or non-integer argument fails with INVALID_ARGUMENT before anything runs.
  */
 
-const intLike = z.union([z.bigint(), z.number(), z.string()]);
+const intLike = z.union([z.bigint(), z.number(), z.string()], {
+  error: (iss) => `expected an integer (a number, or a decimal string), got ${describeValue(iss.input)}`,
+});
 
 function toBigInt(v: bigint | number | string, ctx: z.RefinementCtx): bigint | typeof z.NEVER {
   if (typeof v === 'bigint') return v;

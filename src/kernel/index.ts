@@ -13,3 +13,4 @@ export * from './snapshot.js';
 export * from './store.js';
 export * from './stateTree.js';
 export * from './defineMechanism.js';
+export { describeValue } from './zodMessages.js';

@@ -174,7 +174,7 @@ function stepIssues(raw: unknown, index: number): string[] {
   const where = `step ${index + 1}`;
   const s = (raw as { steps?: unknown[] })?.steps?.[index];
   if (typeof s !== 'object' || s === null) return [`${where}: expected an object with tx, query, advance or note`];
-  const kinds = Object.keys(s).filter((k): k is keyof typeof stepSchemas => k in stepSchemas);
+  const kinds = Object.keys(s).filter((k): k is keyof typeof stepSchemas => Object.hasOwn(stepSchemas, k));
   if (kinds.length === 0) return [`${where}: a step needs one of tx, query, advance (got ${Object.keys(s).join(', ')})`];
   if (kinds.length > 1) return [`${where}: one step cannot hold ${kinds.join(' and ')}`];
   const res = stepSchemas[kinds[0]!].safeParse(s);

@@ -19,7 +19,7 @@ export function partialMatch(expected: unknown, actual: unknown, path = ''): str
   if (typeof expected === 'object') {
     if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return [`${path || '(value)'}: expected an object, got ${show(actual)}`];
     return Object.entries(expected as Record<string, unknown>).flatMap(([k, v]) => {
-      const a = (actual as Record<string, unknown>)[k];
+      const a = Object.hasOwn(actual, k) ? (actual as Record<string, unknown>)[k] : undefined;
       const p = path ? `${path}.${k}` : k;
       if (a === undefined && v !== undefined && v !== null) return [`${p}: missing (expected ${show(v)})`];
       return partialMatch(v, a, p);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from '../kernel/zodMessages.js';
 
 /**
  * The scenario format (docs/scenario-format.md), as one zod schema. It validates files, types
@@ -6,7 +7,9 @@ import { z } from 'zod';
  * drift apart. Integers may be numbers, decimal strings or (from YAML) bigints.
  */
 
-const int = z.union([z.number().int(), z.bigint(), z.string().regex(/^(?:0|-?[1-9][0-9]*)$/, 'expected an integer in decimal form (no spaces, leading zeros, + sign or -0)')]);
+const int = z.union([z.number().int(), z.bigint(), z.string().regex(/^(?:0|-?[1-9][0-9]*)$/)], {
+  error: (iss) => `expected an integer (a number, or a decimal string without spaces, leading zeros, + sign or -0), got ${describeValue(iss.input)}`,
+});
 const count = int.transform((v, ctx) => {
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isSafeInteger(n) || n < 0) {

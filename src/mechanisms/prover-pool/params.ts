@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, ConfigError, keccakText, maxUint, parseParamsWith, uint, type Address, type AssetSpec, type Hex } from '../../kernel/index.js';
+import { address, ConfigError, InvalidArgumentError, keccakText, maxUint, parseParamsWith, uint, type Address, type AssetSpec, type Hex } from '../../kernel/index.js';
 
 /** Synthetic L2 block hash (§2.4): keccak256("l2block:" ‖ decimal b). */
 export function l2Hash(b: bigint | number): Hex {
@@ -122,8 +122,17 @@ export function parseParams(raw: Record<string, unknown>): ProverPoolParams {
   return checkParams(parseParamsWith(paramsSchema, raw, 'proverPool'));
 }
 
+/**
+ * The engine's own bound on the pool size: every slot is allocated (and hashed) from genesis on,
+ * so `maxProvers` sizes memory. The reference's uint32 would allow 4 billion.
+ */
+export const MAX_PROVERS = 100_000;
+
 /** The configuration check of §3 (`L1_INVALID_CONFIG`) on parsed parameters; fills the genesis hash. */
 export function checkParams(data: z.output<typeof paramsSchema>): ProverPoolParams {
+  if (data.maxProvers > MAX_PROVERS) {
+    throw new InvalidArgumentError(`proverPool parameters: maxProvers is ${data.maxProvers}; the engine supports at most ${MAX_PROVERS.toLocaleString('en')} slots (each is allocated from genesis on)`, { parameter: 'maxProvers' }, 'proverPool');
+  }
   const p = { ...data, genesisBlockHash: data.genesisBlockHash ?? l2Hash(0) };
   const checks: Array<[boolean, string]> = [
     [p.maxProvers >= 1, 'maxProvers ≥ 1'],

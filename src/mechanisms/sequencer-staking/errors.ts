@@ -132,6 +132,7 @@ export const errors = {
   NO_REMAINING_REWARD_OF_THE_DELEGATEE: 'nothing left to claim from this delegatee',
   // Solidity panics the release hits and we keep
   PANIC_ARITHMETIC: 'Solidity panic 0x11 (arithmetic under/overflow) where the release hits it',
+  TOO_MANY_EPOCHS: '(new) one step would pass more reward epochs than MAX_EPOCHS_PER_STEP (4,096); advance in several steps',
   PANIC_INDEX_OUT_OF_BOUNDS: 'Solidity panic 0x32 (array index out of bounds) where the release hits it',
   // Kernel codes
   INVALID_ARGUMENT: 'malformed input (unknown argument, ill-typed value, bad hex or address, integer outside uint256); also bad l2BlockTime/bridgeDelayBlocks or genesis MORPH above initialSupply',

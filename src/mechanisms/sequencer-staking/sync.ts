@@ -5,6 +5,9 @@ import { autoRecordNext } from './record.js';
 import type { Seq, Undelegation } from './state.js';
 import { l2HeightAt, type L2At } from './time.js';
 
+/** Reward epochs (days) one step may pass: about 11 years. */
+export const MAX_EPOCHS_PER_STEP = 4096;
+
 /**
  * Spec 7.1 sync(now): epoch boundaries in order (account blocks up to the boundary, record the
  * ended epochs when autoRecord, convert due redelegations), then account up to now. The
@@ -17,6 +20,12 @@ export function sync(seq: Seq): void {
   if (now <= synced) return;
   const rst = st.u.rewardStartTime;
   let k = Math.max(1, Math.floor((synced - rst) / REWARD_EPOCH) + 1);
+  // Every epoch boundary is real work (blocks accounted, the epoch recorded, inflation minted),
+  // so the count is checked before any of it: one step may pass at most MAX_EPOCHS_PER_STEP.
+  const boundaries = Math.floor((now - rst) / REWARD_EPOCH) - k + 1;
+  if (boundaries > MAX_EPOCHS_PER_STEP) {
+    seq.ctx.fail('TOO_MANY_EPOCHS', `moving the time from ${synced} to ${now} would pass ${boundaries} reward epochs; one step passes at most ${MAX_EPOCHS_PER_STEP} (advance in several steps)`, { epochs: boundaries, max: MAX_EPOCHS_PER_STEP });
+  }
   for (; rst + k * REWARD_EPOCH <= now; k++) {
     const b = rst + k * REWARD_EPOCH;
     const at: L2At = { h: l2HeightAt(seq, b), time: b };
