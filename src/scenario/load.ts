@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { ScenarioError } from '../kernel/index.js';
 import { advanceStep, queryStep, scenarioSchema, txStep, type Scenario } from './schema.js';
-import { parseStrictJson, StrictJsonError } from './strictJson.js';
+import { jsonPathAt, lineColumn, parseStrictJson, StrictJsonError } from './strictJson.js';
 
 /** Scenario files above this size are refused before they are read (a scenario is a story, not a data set). */
 export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
@@ -29,6 +29,41 @@ export function loadScenarioFile(file: string): Scenario {
   return parseScenario(bytes, file);
 }
 
+/** "step 3 field advance.seconds, " or "field genesis.time, " for a key path (empty for the top level). */
+function where(path: ReadonlyArray<string | number>): string {
+  if (path.length === 0) return '';
+  if (path[0] === 'steps' && typeof path[1] === 'number') {
+    const rest = path.slice(2).join('.');
+    return `step ${path[1] + 1}${rest ? ` field ${rest}` : ''}, `;
+  }
+  return `field ${path.join('.')}, `;
+}
+
+/** The key path of the YAML node at a character offset (best effort, for error locations). */
+function yamlPathAt(doc: Document, offset: number): Array<string | number> {
+  const path: Array<string | number> = [];
+  let node: unknown = doc.contents;
+  for (let guard = 0; guard < 1000 && node; guard++) {
+    const inside = (n: unknown) => {
+      const r = (n as YamlNode | null)?.range;
+      return r !== undefined && r !== null && offset >= r[0] && offset < r[2];
+    };
+    if (isMap(node)) {
+      const pair = node.items.find((p) => inside(p.key) || inside(p.value));
+      if (!pair) break;
+      path.push(String((pair.key as { value?: unknown })?.value ?? pair.key));
+      if (inside(pair.key)) break;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex(inside);
+      if (i < 0) break;
+      path.push(i);
+      node = node.items[i];
+    } else break;
+  }
+  return path;
+}
+
 function tooBig(file: string, size: number): ScenarioError {
   return new ScenarioError(`${file}: the file has ${size.toLocaleString('en')} bytes; scenario files are limited to ${MAX_SCENARIO_BYTES.toLocaleString('en')} bytes`, { file });
 }
@@ -52,17 +87,24 @@ export function readScenarioValue(input: string | Uint8Array, file = '(inline)')
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      throw new ScenarioError(`${file}: the file is not UTF-8 text (byte ${firstBadUtf8(input)} is not valid UTF-8)`, { file });
+      const bad = firstBadUtf8(input);
+      const before = new TextDecoder('utf-8').decode(input.subarray(0, bad));
+      const lossy = new TextDecoder('utf-8').decode(input);
+      const { line, column } = lineColumn(lossy, before.length);
+      const path = /^\s*\{/.test(lossy) ? jsonPathAt(lossy, before.length) : yamlPathAt(parseDocument(lossy), before.length);
+      throw new ScenarioError(`${file}: ${where(path)}line ${line}, column ${column}: the file is not UTF-8 text (byte ${bad} is 0x${input[bad]!.toString(16).padStart(2, '0')})`, { file, line, column });
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const json = file.endsWith('.json') || /^\s*\{/.test(text);
+  // JSON by content (a top-level object), whatever the name says; everything else is YAML.
+  const json = /^\s*\{/.test(text);
   let raw: unknown;
   if (json) {
     try {
       raw = parseStrictJson(text, MAX_SCENARIO_DEPTH);
     } catch (e) {
-      throw new ScenarioError(`${file}: not valid JSON: ${(e as Error).message}`, { file, ...(e instanceof StrictJsonError && e.line ? { line: e.line, column: e.column } : {}) });
+      const path = e instanceof StrictJsonError ? e.path : [];
+      throw new ScenarioError(`${file}: ${where(path)}not valid JSON: ${(e as Error).message}`, { file, ...(e instanceof StrictJsonError && e.line ? { line: e.line, column: e.column } : {}) });
     }
   } else raw = parseYaml(text, file);
   checkKeys(raw, file);
@@ -70,12 +112,20 @@ export function readScenarioValue(input: string | Uint8Array, file = '(inline)')
 }
 
 function parseYaml(text: string, file: string): unknown {
+  const depth = flowDepth(text);
+  if (depth.depth > MAX_SCENARIO_DEPTH) {
+    const { line, column } = lineColumn(text, depth.at);
+    // The text before the deep part is shallow: its tree says which step and field this is.
+    const path = yamlPathAt(parseDocument(text.slice(0, depth.at)), depth.at - 1);
+    throw new ScenarioError(`${file}: ${where(path)}line ${line}, column ${column}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`, { file, line, column });
+  }
   const lineCounter = new LineCounter();
   let doc;
   try {
     doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, keepSourceTokens: true, lineCounter, prettyErrors: false });
   } catch (e) {
-    throw new ScenarioError(`${file}: not valid YAML: ${(e as Error).message}`, { file });
+    const message = e instanceof RangeError ? `nesting deeper than the reader can follow (at most ${MAX_SCENARIO_DEPTH} levels)` : (e as Error).message;
+    throw new ScenarioError(`${file}: not valid YAML: ${message}`, { file });
   }
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -83,17 +133,18 @@ function parseYaml(text: string, file: string): unknown {
   };
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    const where = problem.pos ? `${at(problem.pos[0])}: ` : '';
-    throw new ScenarioError(`${file}: not valid YAML: ${where}${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file });
+    const loc = problem.pos ? `${where(yamlPathAt(doc, problem.pos[0]))}${at(problem.pos[0])}: ` : '';
+    throw new ScenarioError(`${file}: ${loc}not valid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file });
   }
   let bad: string | undefined;
   visit(doc, {
     Scalar(_key, node, path) {
       if (bad || (typeof node.value !== 'number' && typeof node.value !== 'bigint')) return;
       const source = node.srcToken && 'source' in node.srcToken ? node.srcToken.source : String(node.value);
-      if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${at(node.range?.[0] ?? 0)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
+      const offset = node.range?.[0] ?? 0;
+      if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${at(offset)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
       else if (!DECIMAL_INTEGER.test(source)) {
-        bad = `${at(node.range?.[0] ?? 0)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf)`;
+        bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf)`;
       }
     },
   });
@@ -101,22 +152,54 @@ function parseYaml(text: string, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw new ScenarioError(`${file}: not valid YAML: ${(e as Error).message}`, { file });
+    let first = -1;
+    visit(doc, { Alias: (_k, n) => void (first < 0 && (first = n.range?.[0] ?? -1)) });
+    const loc = first >= 0 ? `${where(yamlPathAt(doc, first))}${at(first)}: ` : '';
+    const message = /alias count/i.test((e as Error).message) ? 'its aliases expand to too much data (more than 1,000 alias expansions)' : (e as Error).message;
+    throw new ScenarioError(`${file}: ${loc}not valid YAML: ${message}`, { file });
   }
+}
+
+/** Deepest nesting of YAML flow collections ([…], {…}) outside quoted text, and where it is reached. */
+function flowDepth(text: string): { depth: number; at: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === 0x5c && quote === 0x22) i++;
+      continue;
+    }
+    if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x23 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x0a)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) {
+        max = depth;
+        at = i;
+        if (max > MAX_SCENARIO_DEPTH) break;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return { depth: max, at };
 }
 
 /** Refuses `__proto__` keys and over-deep nesting anywhere in the value (both formats). */
 function checkKeys(raw: unknown, file: string): void {
-  const stack: Array<[unknown, string, number]> = [[raw, '', 0]];
+  const stack: Array<[unknown, Array<string | number>]> = [[raw, []]];
   while (stack.length > 0) {
-    const [v, path, depth] = stack.pop()!;
+    const [v, path] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (depth > MAX_SCENARIO_DEPTH) throw new ScenarioError(`${file}: ${path || '(top level)'}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`, { file });
-    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${path}[${i}]`, depth + 1]));
+    if (path.length > MAX_SCENARIO_DEPTH) throw new ScenarioError(`${file}: ${where(path)}nesting deeper than ${MAX_SCENARIO_DEPTH} levels`, { file });
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, i]]));
     else {
       for (const k of Object.keys(v)) {
-        if (k === '__proto__') throw new ScenarioError(`${file}: field ${path ? `${path}.` : ''}__proto__: the key "__proto__" is not allowed`, { file, field: `${path ? `${path}.` : ''}__proto__` });
-        stack.push([(v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1]);
+        if (k === '__proto__') throw new ScenarioError(`${file}: ${where([...path, k])}the key "__proto__" is not allowed`, { file, field: [...path, k].join('.') });
+        stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
       }
     }
   }

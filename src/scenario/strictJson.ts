@@ -16,6 +16,8 @@ export class StrictJsonError extends Error {
     message: string,
     readonly line: number,
     readonly column: number,
+    /** Where in the document: keys and list positions from the top, e.g. ['steps', 3, 'advance']. */
+    readonly path: ReadonlyArray<string | number> = [],
   ) {
     super(message);
   }
@@ -38,14 +40,31 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - start + 1 };
 }
 
+function echoChar(text: string, i: number): string {
+  const cp = text.codePointAt(i)!;
+  return cp < 0x20 || cp === 0x7f ? `control character U+${cp.toString(16).padStart(4, '0').toUpperCase()}` : JSON.stringify(String.fromCodePoint(cp));
+}
+
+/** The key path at a character offset of a JSON text (best effort, for error locations). */
+export function jsonPathAt(text: string, offset: number): Array<string | number> {
+  try {
+    parseStrictJson(text.slice(0, offset) + '\u0001', Infinity);
+  } catch (e) {
+    if (e instanceof StrictJsonError) return [...e.path];
+  }
+  return [];
+}
+
 export function parseStrictJson(text: string, maxDepth: number): unknown {
+  // Per open container: the keys seen (objects) or undefined (arrays), and whether a key comes next;
+  // `at` is the current key or list position of each, for error locations.
+  const keys: Array<Set<string> | undefined> = [];
+  const at: Array<string | number> = [];
+  let expectKey = false;
   const fail = (offset: number, message: string): never => {
     const { line, column } = lineColumn(text, offset);
-    throw new StrictJsonError(`line ${line}, column ${column}: ${message}`, line, column);
+    throw new StrictJsonError(`line ${line}, column ${column}: ${message}`, line, column, [...at]);
   };
-  // Per open container: the keys seen (objects) or undefined (arrays), and whether a key comes next.
-  const keys: Array<Set<string> | undefined> = [];
-  let expectKey = false;
   const quoted: Array<[number, number]> = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -70,22 +89,27 @@ export function parseStrictJson(text: string, maxDepth: number): unknown {
         if (key === '__proto__') fail(i, 'the key "__proto__" is not allowed');
         if (top.has(key)) fail(i, `the key ${JSON.stringify(key)} appears twice in one object`);
         top.add(key);
+        at[at.length - 1] = key;
         expectKey = false;
       }
       i = j;
     } else if (c === 0x7b /* { */) {
       keys.push(new Set());
+      at.push('');
       expectKey = true;
       if (keys.length > maxDepth) fail(i, `nesting deeper than ${maxDepth} levels`);
     } else if (c === 0x5b /* [ */) {
       keys.push(undefined);
+      at.push(0);
       expectKey = false;
       if (keys.length > maxDepth) fail(i, `nesting deeper than ${maxDepth} levels`);
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       keys.pop();
+      at.pop();
       expectKey = false;
     } else if (c === 0x2c /* , */) {
       expectKey = keys[keys.length - 1] !== undefined;
+      if (!expectKey && at.length > 0) at[at.length - 1] = (at[at.length - 1] as number) + 1;
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
@@ -95,6 +119,12 @@ export function parseStrictJson(text: string, maxDepth: number): unknown {
       if (token === '-0') fail(i, '-0 is not allowed: write 0');
       if (token.length > 15 && !Number.isSafeInteger(Number(token))) quoted.push([i, i + token.length]);
       i += token.length - 1;
+    } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
+      const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
+      if (!text.startsWith(word, i)) fail(i, `unexpected ${echoChar(text, i)}`);
+      i += word.length - 1;
+    } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0x3a /* : */) {
+      fail(i, `unexpected ${echoChar(text, i)} (not JSON)`);
     }
   }
   let source = text;
