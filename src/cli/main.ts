@@ -8,6 +8,7 @@ import { formatScenario } from '../scenario/format.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { runScenario, type ScenarioRecord } from '../scenario/run.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
+import { argsText, paramText } from './describeArgs.js';
 
 interface RunFlags {
   json?: boolean;
@@ -151,10 +152,21 @@ export function buildProgram(): Command {
         const preset = module.defaultPreset;
         const chain = Chain.build({ mechanisms: { [kind]: { preset } } });
         const m = chain.mechanism(kind);
-        process.stdout.write(`${kind}: ${module.summary}\n  presets: ${Object.keys(module.presets).join(', ')}\n  actions:\n`);
-        for (const [name, a] of Object.entries(m.actions)) process.stdout.write(`    ${kind}.${name} — ${a.summary}\n`);
+        process.stdout.write(`${kind}: ${module.summary}\n  presets: ${Object.keys(module.presets).join(', ')} (default ${preset})\n`);
+        // Parameters of the default preset; for each other preset, the ones it sets differently.
+        const params = chain.paramsOf(kind) as Record<string, unknown>;
+        process.stdout.write(`  parameters (${preset}; override any under chain.mechanisms.${kind}; addresses shown by name):\n`);
+        for (const [k, v] of Object.entries(params)) process.stdout.write(`    ${k} = ${paramText(v)}\n`);
+        for (const other of Object.keys(module.presets)) {
+          if (other === preset) continue;
+          const p = Chain.build({ mechanisms: { [kind]: { preset: other } } }).paramsOf(kind) as Record<string, unknown>;
+          const diff = Object.keys(p).filter((k) => paramText(p[k]) !== paramText(params[k]));
+          process.stdout.write(`  preset ${other} differs in: ${diff.map((k) => `${k} = ${paramText(p[k])}`).join('; ') || '(nothing)'}\n`);
+        }
+        process.stdout.write('  actions (arguments; ? marks optional ones; integers as numbers or decimal strings; accounts as names or 0x addresses):\n');
+        for (const [name, a] of Object.entries(m.actions)) process.stdout.write(`    ${kind}.${name}${argsText(a.args)} — ${a.summary}\n`);
         process.stdout.write('  queries:\n');
-        for (const [name, q] of Object.entries(m.queries)) process.stdout.write(`    ${kind}.${name} — ${q.summary}\n`);
+        for (const [name, q] of Object.entries(m.queries)) process.stdout.write(`    ${kind}.${name}${argsText(q.args)} — ${q.summary}\n`);
         process.stdout.write('  invariants:\n');
         for (const inv of chain.invariantChecks()) if (inv.owner === kind) process.stdout.write(`    ${inv.name} — ${inv.tier}\n`);
         process.stdout.write('  errors:\n');

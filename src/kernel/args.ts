@@ -56,7 +56,7 @@ export function smallUint(bits: number) {
   return uint(bits).transform((x) => Number(x));
 }
 
-export const address = z.string().transform((v, ctx): Address => {
+export const address = z.string().describe('account').transform((v, ctx): Address => {
   try {
     return parseAddress(v);
   } catch (e) {

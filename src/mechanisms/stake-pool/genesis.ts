@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, smallUint, uint, type MechanismContext } from '../../kernel/index.js';
+import { address, InvalidArgumentError, smallUint, uint, type MechanismContext } from '../../kernel/index.js';
 import { fxArg, workerArg, pidArg } from './schemas.js';
 import { LOCK_ID, PHA, type StakePoolState } from './state.js';
 
@@ -46,9 +46,28 @@ export const genesisSchema = z.strictObject({
 
 export type StakePoolGenesis = z.output<typeof genesisSchema>;
 
+/** Pool counters stay far from 2^53 so that the next pid is always exact. */
+const MAX_POOL_COUNT = 2 ** 48;
+
+/** The same worker, pool, staker or ledger account given twice is a mistake, not a sum or an overwrite. */
+function refuseRepeats(field: string, ids: string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new InvalidArgumentError(`genesis.stakePool.${field}: ${id} is given twice`, { field, id }, 'stakePool');
+    seen.add(id);
+  }
+}
+
 /** Loads genesis; returns true when fixtures were given (invariants are then not asserted). */
 export function loadGenesis(ctx: MechanismContext, state: StakePoolState, g: StakePoolGenesis | undefined): boolean {
   if (!g) return false;
+  refuseRepeats('workers', (g.workers ?? []).map((w) => w.worker));
+  refuseRepeats('pools', (g.pools ?? []).map((p) => `${p.pid}`));
+  refuseRepeats('stakers', (g.stakers ?? []).map((s) => `${s.pid}/${s.user}`));
+  refuseRepeats('ledger', Object.keys(g.ledger ?? {}).map((who) => address.parse(who)));
+  if (g.poolCount !== undefined && g.poolCount > MAX_POOL_COUNT) {
+    throw new InvalidArgumentError(`genesis.stakePool.poolCount is ${g.poolCount}; at most ${MAX_POOL_COUNT} (pids are u64 in the reference, but must stay exact here)`, { field: 'poolCount' }, 'stakePool');
+  }
   for (const w of g.workers ?? []) state.workers.set(w.worker, { operator: w.operator, initialScore: w.initialScore ?? null, confidenceLevel: w.confidenceLevel });
   const fixtures = g.poolCount !== undefined || g.pools !== undefined || g.stakers !== undefined || g.ledger !== undefined;
   if (g.poolCount !== undefined) state.poolCount.set(g.poolCount);
