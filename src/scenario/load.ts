@@ -30,8 +30,10 @@ export function loadScenarioFile(file: string): Scenario {
 }
 
 /** "step 3 field advance.seconds, " or "field genesis.time, " for a key path (empty for the top level). */
-function where(path: ReadonlyArray<string | number>): string {
-  if (path.length === 0) return '';
+function where(full: ReadonlyArray<string | number>): string {
+  if (full.length === 0) return '';
+  // A path through deep nesting is cut: the first levels say where, the count says how deep.
+  const path = full.length > 10 ? [...full.slice(0, 8), `… (${full.length} levels)`] : full;
   if (path[0] === 'steps' && typeof path[1] === 'number') {
     const rest = path.slice(2).join('.');
     return `step ${path[1] + 1}${rest ? ` field ${rest}` : ''}, `;
@@ -122,7 +124,9 @@ function parseYaml(text: string, file: string): unknown {
   const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, keepSourceTokens: true, lineCounter, prettyErrors: false });
+    // uniqueKeys is checked below with a set per map: the reader's own check is quadratic
+    // (100,000 genesis accounts took minutes).
+    doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: false, keepSourceTokens: true, lineCounter, prettyErrors: false });
   } catch (e) {
     const message = e instanceof RangeError ? `nesting deeper than the reader can follow (at most ${MAX_SCENARIO_DEPTH} levels)` : (e as Error).message;
     throw new ScenarioError(`${file}: not valid YAML: ${message}`, { file });
@@ -134,10 +138,25 @@ function parseYaml(text: string, file: string): unknown {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const loc = problem.pos ? `${where(yamlPathAt(doc, problem.pos[0]))}${at(problem.pos[0])}: ` : '';
-    throw new ScenarioError(`${file}: ${loc}not valid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file });
+    const text = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = /call stack/i.test(text) ? `nesting deeper than the reader can follow (at most ${MAX_SCENARIO_DEPTH} levels)` : text;
+    throw new ScenarioError(`${file}: ${loc}not valid YAML: ${message}`, { file });
   }
   let bad: string | undefined;
   visit(doc, {
+    Map(_key, node) {
+      if (bad) return;
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+        if (seen.has(k)) {
+          const offset = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
+          bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: the key ${JSON.stringify(k)} appears twice in one mapping`;
+          return;
+        }
+        seen.add(k);
+      }
+    },
     Scalar(_key, node, path) {
       if (bad || (typeof node.value !== 'number' && typeof node.value !== 'bigint')) return;
       const source = node.srcToken && 'source' in node.srcToken ? node.srcToken.source : String(node.value);
