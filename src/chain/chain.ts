@@ -11,6 +11,7 @@ import {
   Store,
   echo,
   internalError,
+  nameEcho,
   IncrementalRoot,
   fullStateRoot,
   tiersUpTo,
@@ -440,12 +441,12 @@ export class Chain {
     const mech = call.slice(0, dot);
     const name = call.slice(dot + 1);
     const entry = this.byKind.get(mech);
-    if (!entry) throw new InvalidArgumentError(`unknown mechanism ${mech}; this chain has: ${this.mechanismKinds().join(', ')}`, { call });
+    if (!entry) throw new InvalidArgumentError(`unknown mechanism ${nameEcho(mech)}; this chain has: ${this.mechanismKinds().join(', ')}`, { call });
     const table = kind === 'action' ? entry.mechanism.actions : entry.mechanism.queries;
     if (!Object.hasOwn(table, name)) {
       const other = kind === 'action' ? entry.mechanism.queries : entry.mechanism.actions;
       const hint = Object.hasOwn(other, name) ? ` (${call} is a${kind === 'action' ? ' query' : 'n action'}: use ${kind === 'action' ? 'query' : 'tx'})` : '';
-      throw new InvalidArgumentError(`unknown ${kind} ${call}${hint}; ${mech} ${kind === 'action' ? 'actions' : 'queries'}: ${Object.keys(table).join(', ')}`, { call });
+      throw new InvalidArgumentError(`unknown ${kind} ${nameEcho(call)}${hint}; ${mech} ${kind === 'action' ? 'actions' : 'queries'}: ${Object.keys(table).join(', ')}`, { call });
     }
     return { entry, name };
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describeValue } from './zodMessages.js';
 import { parseAddress, type Address } from './address.js';
 import type { Hex } from './bytes.js';
-import { echo, InvalidArgumentError } from './errors.js';
+import { echo, InvalidArgumentError, nameEcho } from './errors.js';
 import { maxUint } from './math.js';
 
 /**
@@ -87,7 +87,7 @@ export function parseArgs<T>(schema: z.ZodType<T>, raw: unknown, where: string, 
   const issues = res.error.issues.map((i) => {
     const path = i.path.join('.') || '(args)';
     if (valueAt(raw, i.path) === undefined && i.path.length > 0) return `${path}: missing (required)`;
-    if (i.code === 'unrecognized_keys') return `unknown argument(s) ${i.keys.join(', ')}; ${where} takes ${known.length ? known.join(', ') : 'no arguments'}`;
+    if (i.code === 'unrecognized_keys') return `unknown argument(s) ${i.keys.map((k) => nameEcho(k)).join(', ')}; ${where} takes ${known.length ? known.join(', ') : 'no arguments'}`;
     return `${path}: ${i.message}`;
   });
   throw new InvalidArgumentError(`${where}: ${issues.join('; ')}`, { issues: res.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }, mechanism);
@@ -111,7 +111,7 @@ export function parseParamsWith<S extends z.ZodRawShape>(schema: z.ZodObject<S>,
   if (res.success) return res.data;
   const known = Object.keys(schema.shape).concat('preset');
   const lines = res.error.issues.map((i) =>
-    i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.join(', ')}; ${mechanism} parameters: ${known.join(', ')}` : `${i.path.join('.')}: ${i.message}`,
+    i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.map((k) => nameEcho(k)).join(', ')}; ${mechanism} parameters: ${known.join(', ')}` : `${i.path.join('.')}: ${i.message}`,
   );
   throw new InvalidArgumentError(`${mechanism} parameters: ${lines.join('; ')}`, { issues: res.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) }, mechanism);
 }

@@ -98,3 +98,8 @@ export function internalError(err: unknown, layer = 'kernel'): StakeworksError {
   Object.defineProperty(wrapped, 'internalStack', { value: e.stack, enumerable: false });
   return wrapped;
 }
+
+/** A name (key, call, mechanism) as a message shows it: as is when it is a plain word, else quoted, escaped and cut. */
+export function nameEcho(k: string, max = 60): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(k) && k.length <= max ? k : echo(k, max);
+}

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import { ScenarioError } from '../kernel/index.js';
+import { nameEcho, ScenarioError } from '../kernel/index.js';
 import { advanceStep, queryStep, scenarioSchema, txStep, type Scenario } from './schema.js';
 import { jsonPathAt, lineColumn, parseStrictJson, StrictJsonError } from './strictJson.js';
 
@@ -151,7 +151,7 @@ function parseYaml(text: string, file: string): unknown {
         const k = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
         if (seen.has(k)) {
           const offset = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
-          bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: the key ${JSON.stringify(k)} appears twice in one mapping`;
+          bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: not valid YAML: the key ${JSON.stringify(k)} appears twice in one mapping (keys must be unique)`;
           return;
         }
         seen.add(k);
@@ -251,7 +251,7 @@ export function validateScenario(raw: unknown, file = '(inline)'): Scenario {
   }
   const lines = res.error.issues.flatMap((i): string[] => {
     const where = describePath(i.path);
-    if (i.code === 'unrecognized_keys') return [`${where}: unknown field(s) ${i.keys.join(', ')}`];
+    if (i.code === 'unrecognized_keys') return [`${where}: unknown field(s) ${i.keys.map((k) => nameEcho(k)).join(', ')}`];
     if (i.code === 'invalid_union' && i.path[0] === 'steps' && i.path.length === 2) {
       return stepIssues(raw, i.path[1] as number);
     }
@@ -262,11 +262,12 @@ export function validateScenario(raw: unknown, file = '(inline)'): Scenario {
 }
 
 function describePath(path: readonly PropertyKey[]): string {
+  const part = (k: PropertyKey) => (typeof k === 'string' ? nameEcho(k) : String(k));
   if (path[0] === 'steps' && typeof path[1] === 'number') {
-    const rest = path.slice(2).map(String).join('.');
+    const rest = path.slice(2).map(part).join('.');
     return `step ${path[1] + 1}${rest ? ` field ${rest}` : ''}`;
   }
-  return `field ${path.map(String).join('.') || '(top level)'}`;
+  return `field ${path.map(part).join('.') || '(top level)'}`;
 }
 
 const stepSchemas = { tx: txStep, query: queryStep, advance: advanceStep } as const;
@@ -284,6 +285,6 @@ function stepIssues(raw: unknown, index: number): string[] {
   return res.error.issues.map((i) => {
     const field = i.path.map(String).join('.');
     const prefix = `${where} (${kinds[0]})${field ? ` field ${field}` : ''}`;
-    return i.code === 'unrecognized_keys' ? `${prefix}: unknown field(s) ${i.keys.join(', ')}` : `${prefix}: ${i.message}`;
+    return i.code === 'unrecognized_keys' ? `${prefix}: unknown field(s) ${i.keys.map((k) => nameEcho(k)).join(', ')}` : `${prefix}: ${i.message}`;
   });
 }
