@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { Chain } from '../chain/chain.js';
 import { mechanismRegistry } from '../chain/registry.js';
 import { internalError, StakeworksError, type InvariantTier } from '../kernel/index.js';
 import { formatScenario } from '../scenario/format.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { findScenarioFiles, loadScenarioFile } from '../scenario/load.js';
 import { runScenario, type ScenarioRecord } from '../scenario/run.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { argsText, paramText } from './describeArgs.js';
@@ -52,17 +51,6 @@ function invariantTier(v: boolean | string): boolean | InvariantTier {
   throw new StakeworksError('INVALID_ARGUMENT', 'cli', `--check-invariants takes cheap or full, got ${JSON.stringify(v)}`);
 }
 
-/** Scenario files under `dir`, folders included, in name order. */
-function scenarioFilesIn(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...scenarioFilesIn(p));
-    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
 /** The guided tour of `examples/` (or any folder, searched recursively): what each scenario shows, then its run. */
 export function tour(dir: string, write: (s: string) => void = (s) => process.stdout.write(s)): number {
   let st;
@@ -72,7 +60,7 @@ export function tour(dir: string, write: (s: string) => void = (s) => process.st
     throw new StakeworksError('INVALID_ARGUMENT', 'cli', `tour: there is no folder ${dir}`);
   }
   if (!st.isDirectory()) throw new StakeworksError('INVALID_ARGUMENT', 'cli', `tour: ${dir} is a file; tour takes a folder of scenarios (to run one file: stakeworks run ${dir})`);
-  const files = scenarioFilesIn(dir);
+  const files = findScenarioFiles(dir);
   if (files.length === 0) throw new StakeworksError('INVALID_ARGUMENT', 'cli', `tour: ${dir} holds no scenario files (.yaml, .yml, .json)`);
   write(`Stakeworks tour: ${files.length} example scenarios from ${dir}\n\n`);
   let failures = 0;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Chain } from '../chain/chain.js';
 import { mechanismRegistry } from '../chain/registry.js';
 import { kernelErrors, ledgerErrors, noArgs, type MechanismModule } from '../kernel/index.js';
-import { loadScenarioFile } from './load.js';
+import { findScenarioFiles, loadScenarioFile } from './load.js';
 import { repoRoot } from '../testing/repoRoot.js';
 
 /**
@@ -14,15 +13,6 @@ import { repoRoot } from '../testing/repoRoot.js';
  */
 const root = repoRoot.endsWith('/') ? repoRoot : `${repoRoot}/`;
 
-function scenarioFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...scenarioFiles(p));
-    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 function declared(kinds: string[], code: string): boolean {
   if (Object.hasOwn(kernelErrors, code) || Object.hasOwn(ledgerErrors, code)) return true;
@@ -37,7 +27,7 @@ describe('error catalogue', () => {
     const missing: string[] = [];
     let checked = 0;
     for (const folder of ['test/vectors', 'examples']) {
-      for (const file of scenarioFiles(join(root, folder))) {
+      for (const file of findScenarioFiles(join(root, folder))) {
         const rel = file.slice(root.length);
         const s = loadScenarioFile(file);
         const kinds = Object.keys(s.chain.mechanisms);

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { nameEcho, ScenarioError } from '../kernel/index.js';
 import { advanceStep, queryStep, scenarioSchema, txStep, type Scenario } from './schema.js';
@@ -10,6 +11,17 @@ export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
 export const MAX_SCENARIO_DEPTH = 64;
 /** Integers in plain decimal form: no sign but `-`, no leading zeros, no `-0`. */
 export const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+
+/** Scenario files (.yaml, .yml, .json) under `dir`, folders included, in name order. */
+export function findScenarioFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findScenarioFiles(p));
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
+  }
+  return out;
+}
 
 /** Reads a YAML or JSON scenario file (`-` reads standard input). */
 export function loadScenarioFile(file: string): Scenario {

@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot as root } from '../testing/repoRoot.js';
 import { formatScenario } from './format.js';
-import { loadScenarioFile } from './load.js';
+import { findScenarioFiles, loadScenarioFile } from './load.js';
 import { runScenario } from './run.js';
 
 /**
  * Table-driven runner: every scenario under test/vectors/<mechanism>/ and examples/ runs with
  * invariants checked after every step. A published spec vector is a file here, nothing more.
  */
-function scenarioFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...scenarioFiles(p));
-    else if (/\.(ya?ml|json)$/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 for (const folder of ['test/vectors', 'examples']) {
   describe(folder, () => {
-    for (const file of scenarioFiles(join(root, folder))) {
+    for (const file of findScenarioFiles(join(root, folder))) {
       const rel = file.slice(root.length);
       it(rel, () => {
         const r = runScenario(loadScenarioFile(file), rel, { checkInvariants: true });
