@@ -49,25 +49,25 @@ function resolveStaker(s: InitialStakerSpec): ResolvedStaker {
 export function applyGenesis(seq: Seq): void {
   const { params: p, state: st, ctx } = seq;
   const g = seq.genesisTime;
-  const checks: Array<[boolean, SequencerStakingErrorCode]> = [
-    [p.stakingValue > 0n, 'INVALID_STAKING_VALUE'],
-    [p.challengeDeposit > 0n, 'INVALID_CHALLENGE_DEPOSIT_VALUE'],
-    [p.withdrawalLockBlocks > 0, 'INVALID_WITHDRAWAL_LOCK_BLOCKS'],
-    [p.gasLimitAddStaker > 0n, 'INVALID_GAS_LIMIT_ADD_STAKER'],
-    [p.gasLimitRemoveStakers > 0n, 'INVALID_GAS_LIMIT_REMOVE_STAKERS'],
-    [p.rewardPercentage >= 1n && p.rewardPercentage <= 100n, 'INVALID_CHALLENGER_REWARD_PERCENTAGE'],
-    [p.finalizationPeriodSeconds > 0, 'INVALID_NEW_FINALIZE_PERIOD'],
-    [p.proofWindow > 0, 'INVALID_NEW_PROOF_WINDOW'],
-    [p.proofRewardPercent >= 1n && p.proofRewardPercent <= 100n, 'INVALID_PROOF_REWARD_PERCENTAGE'],
-    [p.sequencerSetMaxSize > 0, 'SEQUENCERS_SIZE_MUST_GREATER_THAN_0'],
-    [p.undelegateLockEpochs > 0, 'INVALID_UNDELEGATE_LOCK_EPOCHS'],
-    [p.rewardStartTime > g && p.rewardStartTime % REWARD_EPOCH === 0, 'INVALID_REWARD_START_TIME'],
-    [p.nextBatchSubmissionIndex !== 0n, 'INVALID_NEXT_BATCH_SUBMISSION_INDEX'],
-    [p.oracle !== ZERO_ADDRESS, 'INVALID_ORACLE_ADDRESS'],
-    [p.verifier !== ZERO_ADDRESS, 'INVALID_NEW_VERIFIER'],
-    [p.l2BlockTime >= 1 && p.bridgeDelayBlocks >= 1, 'INVALID_ARGUMENT'],
+  const checks: Array<[boolean, SequencerStakingErrorCode, string]> = [
+    [p.stakingValue > 0n, 'INVALID_STAKING_VALUE', 'stakingValue > 0'],
+    [p.challengeDeposit > 0n, 'INVALID_CHALLENGE_DEPOSIT_VALUE', 'challengeDeposit > 0'],
+    [p.withdrawalLockBlocks > 0, 'INVALID_WITHDRAWAL_LOCK_BLOCKS', 'withdrawalLockBlocks > 0'],
+    [p.gasLimitAddStaker > 0n, 'INVALID_GAS_LIMIT_ADD_STAKER', 'gasLimitAddStaker > 0'],
+    [p.gasLimitRemoveStakers > 0n, 'INVALID_GAS_LIMIT_REMOVE_STAKERS', 'gasLimitRemoveStakers > 0'],
+    [p.rewardPercentage >= 1n && p.rewardPercentage <= 100n, 'INVALID_CHALLENGER_REWARD_PERCENTAGE', '1 ≤ rewardPercentage ≤ 100'],
+    [p.finalizationPeriodSeconds > 0, 'INVALID_NEW_FINALIZE_PERIOD', 'finalizationPeriodSeconds > 0'],
+    [p.proofWindow > 0, 'INVALID_NEW_PROOF_WINDOW', 'proofWindow > 0'],
+    [p.proofRewardPercent >= 1n && p.proofRewardPercent <= 100n, 'INVALID_PROOF_REWARD_PERCENTAGE', '1 ≤ proofRewardPercent ≤ 100'],
+    [p.sequencerSetMaxSize > 0, 'SEQUENCERS_SIZE_MUST_GREATER_THAN_0', 'sequencerSetMaxSize > 0'],
+    [p.undelegateLockEpochs > 0, 'INVALID_UNDELEGATE_LOCK_EPOCHS', 'undelegateLockEpochs > 0'],
+    [p.rewardStartTime > g && p.rewardStartTime % REWARD_EPOCH === 0, 'INVALID_REWARD_START_TIME', 'rewardStartTime after the genesis time and a multiple of 86,400'],
+    [p.nextBatchSubmissionIndex !== 0n, 'INVALID_NEXT_BATCH_SUBMISSION_INDEX', 'nextBatchSubmissionIndex ≠ 0'],
+    [p.oracle !== ZERO_ADDRESS, 'INVALID_ORACLE_ADDRESS', 'oracle is not the zero address'],
+    [p.verifier !== ZERO_ADDRESS, 'INVALID_NEW_VERIFIER', 'verifier is not the zero address'],
+    [p.l2BlockTime >= 1 && p.bridgeDelayBlocks >= 1, 'INVALID_ARGUMENT', 'l2BlockTime ≥ 1 and bridgeDelayBlocks ≥ 1'],
   ];
-  for (const [ok, code] of checks) if (!ok) fail(code, `sequencerStaking genesis check failed: ${code}`);
+  for (const [ok, code, rule] of checks) if (!ok) fail(code, `sequencerStaking parameters: ${rule} does not hold (${code})`, { rule });
 
   // Counted before any key is derived or verified (BLS work is the expensive part of genesis).
   if (p.initialStakers.length > SLOT_COUNT) fail('SLOT_FULL', `at most ${SLOT_COUNT} initial stakers, got ${p.initialStakers.length}`);
