@@ -48,8 +48,9 @@ export const proverPoolModule = defineMechanism({
         verifyBlocks: verifyBlocks(pool),
       },
       // §5.11 block hook: verification after every base-layer block.
+      // §5.11 with `verification: hook`: verification after every base-layer block.
       onBlock: () => {
-        if (params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
+        if (params.verification === 'hook' && params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
       },
       queries: queries(pool),
       invariants: invariants(pool),

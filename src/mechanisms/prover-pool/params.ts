@@ -47,6 +47,8 @@ export const paramsSchema = z.strictObject({
   rewardOpenRate: z.enum(['rewardPerGas', 'feePerGas']),
   rewardOpenMaxCount: u(48),
   openBlocks: z.boolean(),
+  /** §5.11: verify at the end of proposeBlock/proveBlock (`transaction`, the reference) or in the block hook. */
+  verification: z.enum(['transaction', 'hook']),
   rewardMaxDelayPenalty: u(32),
   movingAverageFactor: u(32),
   tkoMaxSupply: uint(256),
@@ -90,6 +92,7 @@ const taikoA4 = {
   rewardOpenRate: 'rewardPerGas',
   rewardOpenMaxCount: 201_600,
   openBlocks: true,
+  verification: 'transaction',
   rewardMaxDelayPenalty: 250,
   movingAverageFactor: 7_200,
   tkoMaxSupply: maxUint(64).toString(),
@@ -113,6 +116,7 @@ const stakingProposal = {
   rewardOpenMultiplier: 800,
   rewardOpenRate: 'feePerGas',
   openBlocks: false,
+  verification: 'hook',
 } as const;
 
 export const presets = { 'taiko-a4': taikoA4, 'staking-proposal': stakingProposal } as const;

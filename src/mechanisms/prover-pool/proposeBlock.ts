@@ -2,6 +2,7 @@ import { action, argsOf, bytes32, jsonInt, smallUint, ZERO_ADDRESS, ZERO_HASH } 
 import { draw } from './draw.js';
 import { backupWindowFor, blockFee, proofWindowFor } from './fees.js';
 import type { Block, Pool } from './state.js';
+import { verifyInTransaction } from './verifyBlock.js';
 
 const args = argsOf({ gasLimit: smallUint(32).optional(), txListHash: bytes32.optional() });
 
@@ -85,6 +86,7 @@ export function proposeBlock(pool: Pool) {
         backupProver: block.backupProver,
       });
       state.numBlocks.set(blockId + 1);
+      verifyInTransaction(pool);
       return { blockId, assignedProver: block.assignedProver, rewardPerGas: jsonInt(block.rewardPerGas) };
     },
   });

@@ -2,6 +2,7 @@ import { action, address, argsOf, bytes32, smallUint, uint, ZERO_ADDRESS, ZERO_H
 import { l2Hash, ORACLE_ADDRESS } from './params.js';
 import { release } from './release.js';
 import type { ForkChoice, Pool } from './state.js';
+import { verifyInTransaction } from './verifyBlock.js';
 
 const args = argsOf({
   blockId: uint(256),
@@ -84,6 +85,7 @@ export function proveBlock(pool: Pool) {
       }
       state.blocks.set(blockId, { ...blk, forkChoices, proverReleased });
       ctx.emit('BlockProven', { blockId, parentHash, blockHash, prover });
+      verifyInTransaction(pool);
     },
   });
 }

@@ -27,7 +27,7 @@ function harness(fault: () => Error | undefined): Chain {
       ),
   };
   const chain = Chain.build(
-    { mechanisms: { proverPool: { preset: 'taiko-a4' } } },
+    { mechanisms: { proverPool: { preset: 'taiko-a4', verification: 'hook' } } },
     { time: 1_700_000_000, height: 1, balances: { alice: { TKO: '200000000000' }, paul: { TKO: '1000000000' } } },
     { registry: new Map([['proverPool', faulty]]) },
   );

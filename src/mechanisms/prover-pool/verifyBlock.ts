@@ -103,3 +103,12 @@ export function verifyBlocksUpTo(pool: Pool, maxBlocks: bigint, tolerant: boolea
   }
   return processed;
 }
+
+/**
+ * §5.11 with `verification: transaction` (the reference): the end of `proposeBlock` and
+ * `proveBlock`, inside the same unit; a block that cannot be verified fails the whole transaction.
+ */
+export function verifyInTransaction(pool: Pool): void {
+  const max = pool.params.blockMaxVerificationsPerTx;
+  if (pool.params.verification === 'transaction' && max > 0) verifyBlocksUpTo(pool, BigInt(max), false);
+}

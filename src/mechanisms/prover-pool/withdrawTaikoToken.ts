@@ -13,7 +13,8 @@ export function withdrawTaikoToken(pool: Pool) {
       const have = state.balance(sender);
       if (have < amount) ctx.fail('L1_INSUFFICIENT_TOKEN', `internal balance ${have} is below ${amount}`, { balance: have, amount });
       state.writeBalance(sender, have - amount);
-      if (amount > 0n) ctx.ledger.mint('TKO', sender, amount, ctx.name);
+      // The reference mints 0 too (its token emits a Transfer of 0): the ledger's Mint of 0.
+      ctx.ledger.mint('TKO', sender, amount, ctx.name);
       state.addTotals({ minted: amount });
     },
   });
