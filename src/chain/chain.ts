@@ -18,7 +18,6 @@ import {
   type Address,
   type Change,
   type ChainEvent,
-  type Container,
   type EventListener,
   type Hex,
   type InvariantTier,
@@ -28,6 +27,7 @@ import {
 } from '../kernel/index.js';
 import type { ActionArgs, ActionCall, ActionParsedArgs, ActionResult, QueryArgs, QueryCall, QueryResult } from './calls.js';
 import { readSnapshot, writeSnapshot, type Snapshot } from './snapshot.js';
+import { StepChanges } from './stepChanges.js';
 import { deepMerge } from './deepMerge.js';
 import { mechanismRegistry } from './registry.js';
 
@@ -106,8 +106,8 @@ export class Chain {
   private readonly byKind = new Map<string, Entry>();
   private readonly root = new IncrementalRoot(() => this.store.all());
   private readonly recordChanges: boolean;
-  /** Journal records (target, key, prev) committed during the current step. */
-  private stepLog: unknown[] = [];
+  /** What the current step has committed so far. */
+  private readonly stepChanges = new StepChanges();
 
   private constructor(time: number, height: number, options: ChainOptions) {
     this.clock = new Clock(this.store.scope('clock'), time, height);
@@ -115,9 +115,7 @@ export class Chain {
     this.ledger = new Ledger(this.store.scope('ledger'), (e) => this.emit(e.mechanism, e.name, e.args));
     this.recordChanges = options.recordChanges ?? true;
     if (this.recordChanges) {
-      this.journal.onCommit = (log) => {
-        for (let i = 0; i < log.length; i++) this.stepLog.push(log[i]);
-      };
+      this.journal.onCommit = (log) => this.stepChanges.add(log);
     }
   }
 
@@ -191,7 +189,7 @@ export class Chain {
     chain.events.resetCount(doc.eventCount);
     chain.root.reset();
     for (const e of chain.entries) e.mechanism.restore?.();
-    chain.stepLog.length = 0;
+    chain.stepChanges.clear();
     doc.verify(chain.root.root());
     return chain;
   }
@@ -411,8 +409,7 @@ export class Chain {
   private endStep(eventMark: number, o: { ok: boolean; result?: unknown; error?: StakeworksError }): Outcome {
     const out: Outcome = { ...o, events: this.events.since(eventMark) };
     if (this.recordChanges) {
-      out.changes = changeSet(this.stepLog);
-      this.stepLog.length = 0;
+      out.changes = this.stepChanges.take();
     }
     return out;
   }
@@ -480,27 +477,6 @@ export class Chain {
   }
 }
 
-/**
- * Change entries of a step's journal records: containers by name, keys sorted within each (a
- * sequence's operations in the order they happened), so equal steps from equal states give equal
- * change sets whatever order the code happened to write in.
- */
-function changeSet(log: readonly unknown[]): Change[] {
-  if (log.length === 0) return [];
-  const byContainer = new Map<Container, Array<[unknown, unknown]>>();
-  for (let i = 0; i < log.length; i += 3) {
-    const target = log[i] as Partial<Container>;
-    if (typeof target.changes !== 'function' || target.cache) continue;
-    const c = target as Container;
-    let recs = byContainer.get(c);
-    if (!recs) byContainer.set(c, (recs = []));
-    recs.push([log[i + 1], log[i + 2]]);
-  }
-  const out: Change[] = [];
-  const containers = [...byContainer.keys()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const c of containers) for (const ch of c.changes(byContainer.get(c)!)) out.push(ch);
-  return out;
-}
 
 /**
  * The clock's bound: time (seconds) and height stay at most 2^48 − 1 (≈ 8.9 million years of
