@@ -5,8 +5,14 @@ import { nameEcho, ScenarioError } from '../kernel/index.js';
 import { advanceStep, queryStep, scenarioSchema, txStep, type Scenario } from './schema.js';
 import { jsonPathAt, lineColumn, parseStrictJson, StrictJsonError } from './strictJson.js';
 
-/** Scenario files above this size are refused before they are read (a scenario is a story, not a data set). */
-export const MAX_SCENARIO_BYTES = 64 * 2 ** 20;
+/**
+ * Scenario files above this size are refused before they are read (a scenario is a story, not a
+ * data set). Measured peaks: a 16 MiB JSON file of 330,000 genesis accounts runs in ≈ 800 MB;
+ * YAML's document tree is far heavier (a 4 MiB file of 142,000 accounts: ≈ 640 MB), so YAML has
+ * its own, lower limit: write bigger scenarios as JSON.
+ */
+export const MAX_SCENARIO_BYTES = 16 * 2 ** 20;
+export const MAX_YAML_BYTES = 4 * 2 ** 20;
 /** Deepest nesting of objects and lists a scenario may use. */
 export const MAX_SCENARIO_DEPTH = 64;
 /** Integers in plain decimal form: no sign but `-`, no leading zeros, no `-0`. */
@@ -120,7 +126,12 @@ export function readScenarioValue(input: string | Uint8Array, file = '(inline)')
       const path = e instanceof StrictJsonError ? e.path : [];
       throw new ScenarioError(`${file}: ${where(path)}not valid JSON: ${(e as Error).message}`, { file, ...(e instanceof StrictJsonError && e.line ? { line: e.line, column: e.column } : {}) });
     }
-  } else raw = parseYaml(text, file);
+  } else {
+    if (text.length > MAX_YAML_BYTES) {
+      throw new ScenarioError(`${file}: a YAML scenario is limited to ${MAX_YAML_BYTES.toLocaleString('en')} characters (this one has ${text.length.toLocaleString('en')}); write larger scenarios as JSON (limit ${MAX_SCENARIO_BYTES.toLocaleString('en')} bytes)`, { file });
+    }
+    raw = parseYaml(text, file);
+  }
   checkKeys(raw, file);
   return raw;
 }

@@ -142,8 +142,11 @@ export function parseStrictJson(text: string, maxDepth: number): unknown {
     if (quoted.length === 0) return JSON.parse(source);
     return JSON.parse(source, (_k, v) => (typeof v === 'string' && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : v));
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    if (m && quoted.length === 0) fail(Number(m[1]), (e as Error).message.replace(/ in JSON at position \d+.*$/, ''));
-    throw new StrictJsonError((e as Error).message, 0, 0);
+    const message = (e as Error).message;
+    const m = /position (\d+)/.exec(message);
+    if (m && quoted.length === 0) fail(Number(m[1]), message.replace(/ in JSON at position \d+.*$/, ''));
+    if (/end of JSON input/.test(message)) fail(text.length, 'the JSON ends before its last value or bracket is closed (is the file cut short?)');
+    const { line, column } = lineColumn(text, text.length);
+    throw new StrictJsonError(`line ${line}, column ${column}: ${message}`, line, column);
   }
 }

@@ -136,9 +136,11 @@ export function judge(meta: { file: string; invalid: boolean; step?: number }, p
   for (const inv of doc.invalid ?? []) {
     checkError(inv.error, 'load error', true);
     const msg = typeof inv.error?.message === 'string' ? inv.error.message : '';
-    if (/not valid YAML\/JSON/.test(msg)) {
+    if (/not valid (YAML|JSON)/.test(msg)) {
       // a syntax error cannot name a step; it must give the line instead
       if (!/\bline \d+/.test(msg)) add('unclear-error', `load error: a YAML/JSON syntax error without a line number: ${firstLine(msg.replace(meta.file, 'FILE'))}`);
+    } else if (/\bis limited to\b|\blimited to [0-9,]+ bytes\b/.test(msg)) {
+      // the file as a whole is over a size limit: no step is to blame
     } else if (meta.step !== undefined && inv.error?.code === 'SCENARIO_INVALID' && !new RegExp(`\\bstep ${meta.step}\\b`).test(msg)) {
       add('unclear-error', `load error: the problem is in step ${meta.step} but the message does not say so: ${firstLine(msg.replace(meta.file, 'FILE'))}`);
     }
