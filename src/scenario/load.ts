@@ -141,7 +141,11 @@ function parseYaml(text: string, file: string): unknown {
   if (depth.depth > MAX_SCENARIO_DEPTH) {
     const { line, column } = lineColumn(text, depth.at);
     // The text before the deep part is shallow: its tree says which step and field this is.
-    const path = yamlPathAt(parseDocument(text.slice(0, depth.at)), depth.at - 1);
+    const prefix = parseDocument(text.slice(0, depth.at));
+    const lineStart = text.lastIndexOf('\n', depth.at) + 1;
+    const firstWord = lineStart + (/^\s*/.exec(text.slice(lineStart, depth.at))?.[0].length ?? 0);
+    let path = yamlPathAt(prefix, depth.at - 1);
+    if (path.length === 0) path = yamlPathAt(prefix, firstWord);
     throw new ScenarioError(`${file}: ${where(path)}line ${line}, column ${column}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`, { file, line, column });
   }
   const lineCounter = new LineCounter();
@@ -184,7 +188,7 @@ function parseYaml(text: string, file: string): unknown {
       if (bad || (typeof node.value !== 'number' && typeof node.value !== 'bigint')) return;
       const source = node.srcToken && 'source' in node.srcToken ? node.srcToken.source : String(node.value);
       const offset = node.range?.[0] ?? 0;
-      if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${at(offset)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
+      if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
       else if (!DECIMAL_INTEGER.test(source)) {
         bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf)`;
       }
