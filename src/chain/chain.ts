@@ -409,7 +409,9 @@ export class Chain {
   private endStep(eventMark: number, o: { ok: boolean; result?: unknown; error?: StakeworksError }): Outcome {
     const out: Outcome = { ...o, events: this.events.since(eventMark) };
     if (this.recordChanges) {
-      out.changes = this.stepChanges.take();
+      // Built on first read (see StepChanges.take); an own, enumerable property like the others.
+      const build = this.stepChanges.take();
+      Object.defineProperty(out, 'changes', { get: build, enumerable: true, configurable: true });
     }
     return out;
   }
