@@ -49,6 +49,26 @@ export interface Container extends Undoable {
   load(doc: unknown, decode: (v: unknown) => unknown): void;
 }
 
+/** One record of a keyed container for its change set: key, value before, present now, value now. */
+export type KeyedRow = [key: Key, prev: unknown, has: boolean, now: unknown];
+
+/**
+ * A keyed container's change-set entries from its rows in record order: the first row of a key
+ * holds its value before the step; keys are reported sorted (the order writes happened in can
+ * follow a map's insertion order, which is history, not state); unchanged keys are left out.
+ */
+export function keyedChanges(container: string, all: readonly KeyedRow[]): Change[] {
+  const seen = new Set<Key>();
+  const rows = all.filter((r) => !seen.has(r[0]) && (seen.add(r[0]), true));
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: Change[] = [];
+  for (const [key, prev, has, now] of rows) {
+    if (has ? now === prev : prev === ABSENT) continue;
+    out.push(has ? { container, key, value: now } : { container, key, deleted: true });
+  }
+  return out;
+}
+
 /** The previous value of a key that did not exist. */
 export const ABSENT: unique symbol = Symbol('absent');
 
@@ -276,19 +296,12 @@ export class JMap<K extends Key, V> extends Tracked implements Container {
   }
 
   changes(records: ReadonlyArray<readonly [unknown, unknown]>): Change[] {
-    // The first record of a key holds its value before the step. Keys are reported sorted: the
-    // order writes happened in can follow a map's insertion order, which is history, not state.
-    const first = new Map<K, unknown>();
-    for (const [k, prev] of records) if (!first.has(k as K)) first.set(k as K, prev);
-    const out: Change[] = [];
-    for (const [key, prev] of [...first].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const has = this.m.has(key);
-      const now = this.m.get(key);
-      if (has ? now === prev : prev === ABSENT) continue;
-      out.push(has ? { container: this.name, key, value: now } : { container: this.name, key, deleted: true });
-    }
-    return out;
+    return keyedChanges(
+      this.name,
+      records.map(([k, prev]): KeyedRow => [k as Key, prev, this.m.has(k as K), this.m.get(k as K)]),
+    );
   }
+
 
   dump(encode: (v: unknown) => unknown): unknown {
     return this.sortedEntries().map(([k, v]) => [encode(k), encode(v)]);
