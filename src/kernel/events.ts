@@ -50,11 +50,6 @@ export class EventLog implements Undoable {
     };
   }
 
-  /** Whether anybody keeps or watches events (mechanisms may skip building costly event args otherwise). */
-  get observed(): boolean {
-    return this.retain || this.listeners.length > 0;
-  }
-
   /** Total number of events emitted so far. */
   get length(): number {
     return this.count;
