@@ -353,3 +353,74 @@ describe('chain construction', () => {
     assert.equal(z.string().parse('ok'), 'ok');
   });
 });
+
+describe('events nobody observes are counted, not built', () => {
+  /** A prover-pool lifecycle: stakes (ledger escrow events), proposals, proofs, verifications. */
+  function lifecycle(chain: Chain): void {
+    for (let k = 1; k <= 3; k++) {
+      const o = chain.tx(`prover${k}`, 'proverPool.stake', { amount: BigInt(1000 + k) * T, rewardPerGas: 8 + k, maxCapacity: 1_000_000 });
+      assert.ok(o.ok, o.error?.message);
+    }
+    assert.ok(chain.tx('paul', 'proverPool.depositTaikoToken', { amount: 1_000n * T }).ok);
+    for (let b = 1; b <= 5; b++) {
+      const p = chain.tx('paul', 'proverPool.proposeBlock', {});
+      assert.ok(p.ok);
+      assert.ok(chain.tx((p.result as { assignedProver: string }).assignedProver, 'proverPool.proveBlock', { blockId: b, gasUsed: 1_000_000 }).ok);
+      assert.ok(chain.advance({ seconds: 3600, blocks: 1 }).ok);
+    }
+  }
+  const balances = { paul: { TKO: 10_000n * T }, prover1: { TKO: 100_000n * T }, prover2: { TKO: 100_000n * T }, prover3: { TKO: 100_000n * T } };
+  const build = (retainEvents: boolean) => Chain.build(pool, { time: t0, height: 1, balances }, { retainEvents });
+
+  it('a listener on a chain that retains nothing sees exactly the events a retaining chain keeps', () => {
+    const retaining = build(true);
+    lifecycle(retaining);
+    const seen: unknown[] = [];
+    const listened = build(false);
+    listened.on((e) => seen.push(e));
+    lifecycle(listened);
+    const silent = build(false);
+    lifecycle(silent);
+    assert.ok(retaining.events.since(0).length > 20, `${retaining.events.since(0).length} events`);
+    assert.deepEqual(seen, retaining.events.since(0));
+    assert.equal(silent.events.length, retaining.events.length);
+    assert.equal(silent.stateRoot(), retaining.stateRoot());
+  });
+
+  it('argument builders run only when the event is observed', () => {
+    let built = 0;
+    const mod: MechanismModule<Record<string, never>, undefined> = {
+      kind: 'noisy',
+      summary: 'test mechanism',
+      presets: { default: {} },
+      defaultPreset: 'default',
+      params: () => ({}),
+      assets: () => [],
+      errors: {},
+      create: (ctx) => ({
+        actions: {
+          ping: {
+            summary: 'emits one event',
+            args: noArgs,
+            run: () => ctx.emit('Ping', () => (built++, { n: built })),
+          },
+        },
+        queries: {},
+        invariants: [],
+      }),
+    };
+    const registry = new Map([['noisy', mod as MechanismModule]]);
+    const chain = Chain.build({ mechanisms: { noisy: {} } }, {}, { retainEvents: false, registry });
+    assert.ok(chain.tx('a', 'noisy.ping').ok);
+    assert.equal(built, 0);
+    assert.equal(chain.events.length, 1);
+    const names: string[] = [];
+    const off = chain.on((e) => names.push(`${e.name}:${(e.args as { n: number }).n}`));
+    assert.ok(chain.tx('a', 'noisy.ping').ok);
+    off();
+    assert.ok(chain.tx('a', 'noisy.ping').ok);
+    assert.deepEqual(names, ['Ping:1']);
+    assert.equal(built, 1);
+    assert.equal(chain.events.length, 3);
+  });
+});

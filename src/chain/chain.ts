@@ -18,9 +18,11 @@ import {
   type Address,
   type Change,
   type ChainEvent,
+  type EventArgs,
   type EventListener,
   type Hex,
   type InvariantTier,
+  type ActionSpec,
   type Mechanism,
   type MechanismContext,
   type MechanismModule,
@@ -108,11 +110,14 @@ export class Chain {
   private readonly recordChanges: boolean;
   /** What the current step has committed so far. */
   private readonly stepChanges = new StepChanges();
+  private readonly actionRoutes = new Map<string, { entry: Entry; action: ActionSpec }>();
+  /** Each mechanism's `sync`, bound once (it runs before every step). */
+  private syncs: Array<() => void> = [];
 
   private constructor(time: number, height: number, options: ChainOptions) {
     this.clock = new Clock(this.store.scope('clock'), time, height);
     this.events = new EventLog(this.journal, options.retainEvents ?? true);
-    this.ledger = new Ledger(this.store.scope('ledger'), (e) => this.emit(e.mechanism, e.name, e.args));
+    this.ledger = new Ledger(this.store.scope('ledger'), (name, args) => this.emit('ledger', name, args));
     this.recordChanges = options.recordChanges ?? true;
     if (this.recordChanges) {
       this.journal.onCommit = (log) => this.stepChanges.add(log);
@@ -173,6 +178,8 @@ export class Chain {
       }
       entry.mechanism = entry.module.create(chain.contextFor(entry.kind, entry.module.errors), entry.params, g);
       chain.byKind.set(entry.kind, entry);
+      const sync = entry.mechanism.sync;
+      if (sync) chain.syncs.push(() => sync.call(entry.mechanism));
     }
     return chain;
   }
@@ -231,14 +238,13 @@ export class Chain {
     const mark = this.beginStep();
     try {
       const sender = parseAddress(from);
-      const { entry, name } = this.route(call, 'action');
-      const action = entry.mechanism.actions[name]!;
+      const { entry, action } = this.routeAction(call);
       const parsed = parseArgs(action.args, args, call, entry.kind);
       this.syncAll();
       const result = this.journal.atomic(() => action.run(sender, parsed));
-      return this.endStep(mark, { ok: true, result });
+      return this.endStep(mark, true, result, undefined);
     } catch (err) {
-      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
+      return this.endStep(mark, false, undefined, asStakeworksError(err));
     }
   }
 
@@ -252,13 +258,12 @@ export class Chain {
   trustedTx(sender: Address, call: string, args: unknown): Outcome {
     const mark = this.beginStep();
     try {
-      const { entry, name } = this.route(call, 'action');
-      const action = entry.mechanism.actions[name]!;
+      const { action } = this.routeAction(call);
       this.syncAll();
       const result = this.journal.atomic(() => action.run(sender, args));
-      return this.endStep(mark, { ok: true, result });
+      return this.endStep(mark, true, result, undefined);
     } catch (err) {
-      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
+      return this.endStep(mark, false, undefined, asStakeworksError(err));
     }
   }
 
@@ -283,9 +288,9 @@ export class Chain {
       } catch (e) {
         if (e !== probe) throw e;
       }
-      return this.endStep(mark, { ok: true, result });
+      return this.endStep(mark, true, result, undefined);
     } catch (err) {
-      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
+      return this.endStep(mark, false, undefined, asStakeworksError(err));
     }
   }
 
@@ -328,9 +333,9 @@ export class Chain {
         if (blocks > 0) this.passBlock(hashOf(0));
       });
       for (let b = 1; b < blocks; b++) this.journal.atomic(() => this.passBlock(hashOf(b)));
-      return this.endStep(mark, { ok: true });
+      return this.endStep(mark, true, undefined, undefined, false);
     } catch (err) {
-      return this.endStep(mark, { ok: false, error: asStakeworksError(err) });
+      return this.endStep(mark, false, undefined, asStakeworksError(err));
     }
   }
 
@@ -406,8 +411,10 @@ export class Chain {
     return this.events.length;
   }
 
-  private endStep(eventMark: number, o: { ok: boolean; result?: unknown; error?: StakeworksError }): Outcome {
-    const out: Outcome = { ...o, events: this.events.since(eventMark) };
+  /** `withResult`: an advance has no `result` key (as before), an action or query always has one. */
+  private endStep(eventMark: number, ok: boolean, result: unknown, error: StakeworksError | undefined, withResult = true): Outcome {
+    const events = this.events.since(eventMark);
+    const out: Outcome = ok ? (withResult ? { ok, result, events } : { ok, events }) : { ok, error, events };
     if (this.recordChanges) {
       // Built on first read (see StepChanges.take); an own, enumerable property like the others.
       const build = this.stepChanges.take();
@@ -426,10 +433,19 @@ export class Chain {
   }
 
   private syncAll(): void {
-    for (const e of this.entries) {
-      const sync = e.mechanism.sync;
-      if (sync) this.journal.atomic(() => sync.call(e.mechanism));
+    const syncs = this.syncs;
+    for (let i = 0; i < syncs.length; i++) this.journal.atomic(syncs[i]!);
+  }
+
+  /** Routes an action call; resolved calls are remembered (the tables are fixed once built). */
+  private routeAction(call: string): { entry: Entry; action: ActionSpec } {
+    let r = this.actionRoutes.get(call);
+    if (r === undefined) {
+      const { entry, name } = this.route(call, 'action');
+      r = { entry, action: entry.mechanism.actions[name]! };
+      this.actionRoutes.set(call, r);
     }
+    return r;
   }
 
   private route(call: string, kind: 'action' | 'query'): { entry: Entry; name: string } {
@@ -456,8 +472,10 @@ export class Chain {
     return e;
   }
 
-  private emit(mechanism: string, name: string, args: Record<string, unknown>): void {
-    this.events.emit({ mechanism, name, args, height: this.clock.height, time: this.clock.time });
+  private emit(mechanism: string, name: string, args: EventArgs): void {
+    const log = this.events;
+    if (!log.observed) return log.countUnobserved();
+    log.emit({ mechanism, name, args: typeof args === 'function' ? args() : args, height: this.clock.height, time: this.clock.time });
   }
 
   private contextFor(name: string, errors: Readonly<Record<string, string>>): MechanismContext {

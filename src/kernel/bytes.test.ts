@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccak256Noble, keccakBackend, keccakText, keccakUtf8, toHex, u256be, utf8, ZERO_HASH } from './bytes.js';
+import { bytesToBigInt, concatBytes, fromHex, keccak256, keccak256Hex, keccak256Noble, keccakBackend, keccakText, keccakUtf8, toHex, u256be, u256beInto, utf8, ZERO_HASH } from './bytes.js';
 import { defaultBlockHash } from './clock.js';
 import { StakeworksError } from './errors.js';
 
@@ -61,6 +61,26 @@ describe('hex and words', () => {
     assert.equal(concatBytes(u256be(1n), u256be(2n)).length, 64);
     assert.equal(concatBytes().length, 0);
   });
+  it('property: bytesToBigInt of any length equals the hex-string reading', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), (b) => {
+        assert.equal(bytesToBigInt(b), b.length === 0 ? 0n : BigInt(toHex(b)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('property: u256beInto writes the word at an offset and nothing else', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }), fc.integer({ min: 0, max: 40 }), (x, off) => {
+        const out = new Uint8Array(off + 40).fill(0xaa);
+        u256beInto(out, off, x);
+        assert.equal(toHex(out.subarray(off, off + 32)), `0x${x.toString(16).padStart(64, '0')}`);
+        assert.ok(out.subarray(0, off).every((v) => v === 0xaa) && out.subarray(off + 32).every((v) => v === 0xaa));
+      }),
+      { numRuns: 500 },
+    );
+    assert.throws(() => u256beInto(new Uint8Array(32), 0, 2n ** 256n), invalid);
+  });
   it('property: u256be / bytesToBigInt / hex round trip', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }), (x) => {
@@ -76,7 +96,7 @@ describe('hex and words', () => {
 });
 
 describe('keccak-256: the WASM fast path against the noble reference', () => {
-  it('uses the WASM backend by default', () => {
+  it('uses the WASM backend by default', { skip: process.env.STAKEWORKS_KECCAK === 'noble' ? 'STAKEWORKS_KECCAK=noble forces the reference' : false }, () => {
     assert.equal(keccakBackend, 'wasm');
   });
 
@@ -106,6 +126,27 @@ describe('keccak-256: the WASM fast path against the noble reference', () => {
 });
 
 describe('keccakUtf8', () => {
+  it('ASCII text of every length around the reused buffer (1,024 bytes) hashes like its UTF-8 bytes', () => {
+    for (const n of [0, 1, 63, 64, 135, 136, 137, 1023, 1024, 1025, 3000]) {
+      const s = Array.from({ length: n }, (_, i) => String.fromCharCode(32 + ((i * 7 + n) % 95))).join('');
+      const ref = keccak256Noble(utf8(s));
+      assert.deepEqual(keccakUtf8(s), ref, `length ${n}`);
+      assert.equal(keccakText(s), toHex(ref), `length ${n}`);
+    }
+    // A non-ASCII character anywhere (also the last) leaves the buffer for the encoder.
+    for (const s of ['é', 'abcé', `${'a'.repeat(1023)}é`, `€${'b'.repeat(10)}`]) assert.deepEqual(keccakUtf8(s), keccak256Noble(utf8(s)), s);
+  });
+  it('property: mixed text, interleaved hashes do not see each other through the buffer', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 1200 }), fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), (a, b) => {
+        const ha = keccakUtf8(a);
+        const hb = keccakText(b);
+        assert.deepEqual(ha, keccak256Noble(utf8(a)));
+        assert.equal(hb, toHex(keccak256Noble(utf8(b))));
+      }),
+      { numRuns: 400 },
+    );
+  });
   it('equals keccak256 of the UTF-8 bytes, also for multi-byte characters', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {

@@ -33,14 +33,31 @@ export const keccak256: (data: Uint8Array) => Uint8Array = wasm
     }
   : keccak_256;
 
-/** keccak-256 of the UTF-8 bytes of `text`, as bytes (the WASM hasher encodes the string itself). */
-export const keccakUtf8: (text: string) => Uint8Array = wasm
-  ? (text) => {
-      wasm.init();
-      wasm.update(text);
-      return wasm.digest('binary');
+/**
+ * The UTF-8 bytes of `text`. Short ASCII text (block labels, keys, canonical JSON of small
+ * records: most of what the engine hashes) is copied into one reused buffer, which is ≈ 0.6 µs
+ * less than a TextEncoder call per hash; the view is valid until the next call, so it is only
+ * ever handed straight to the hasher.
+ */
+const asciiScratch = new Uint8Array(1024);
+function utf8Transient(text: string): Uint8Array {
+  const n = text.length;
+  if (n <= asciiScratch.length) {
+    let k = 0;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c > 0x7f) break;
+      asciiScratch[k] = c;
     }
-  : (text) => keccak_256(utf8ToBytes(text));
+    if (k === n) return asciiScratch.subarray(0, n);
+  }
+  return utf8ToBytes(text);
+}
+
+/** keccak-256 of the UTF-8 bytes of `text`, as bytes. */
+export function keccakUtf8(text: string): Uint8Array {
+  return keccak256(utf8Transient(text));
+}
 
 export function keccak256Hex(data: Uint8Array): Hex {
   if (wasm) {
@@ -53,7 +70,7 @@ export function keccak256Hex(data: Uint8Array): Hex {
 
 /** keccak-256 of the UTF-8 bytes of `text`. */
 export function keccakText(text: string): Hex {
-  return keccak256Hex(utf8ToBytes(text));
+  return keccak256Hex(utf8Transient(text));
 }
 
 export function utf8(text: string): Uint8Array {
@@ -72,14 +89,42 @@ export function fromHex(hex: string): Uint8Array {
   return nobleFromHex(body);
 }
 
+const MAX_U256 = (1n << 256n) - 1n;
+
 /** `x` as a 32-byte big-endian word (Solidity's abi.encode of a uint256). */
 export function u256be(x: bigint): Uint8Array {
-  if (x < 0n || x >= 1n << 256n) throw new InvalidArgumentError(`not a uint256: ${x}`, { value: `${x}` });
-  return nobleFromHex(x.toString(16).padStart(64, '0'));
+  const out = new Uint8Array(32);
+  u256beInto(out, 0, x);
+  return out;
 }
 
+/** Writes `x` as a 32-byte big-endian word at `out[offset..offset+32)` (no hex string in between). */
+export function u256beInto(out: Uint8Array, offset: number, x: bigint): void {
+  if (x < 0n || x > MAX_U256) throw new InvalidArgumentError(`not a uint256: ${x}`, { value: `${x}` });
+  const view = new DataView(out.buffer, out.byteOffset + offset, 32);
+  if (x <= 0xffffffffffffffffn) {
+    view.setBigUint64(0, 0n);
+    view.setBigUint64(8, 0n);
+    view.setBigUint64(16, 0n);
+    view.setBigUint64(24, x);
+    return;
+  }
+  view.setBigUint64(0, x >> 192n);
+  view.setBigUint64(8, BigInt.asUintN(64, x >> 128n));
+  view.setBigUint64(16, BigInt.asUintN(64, x >> 64n));
+  view.setBigUint64(24, BigInt.asUintN(64, x));
+}
+
+/** Big-endian bytes as an unsigned integer: 32-bit words (≈ 2× the hex-string route at 32 bytes). */
 export function bytesToBigInt(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${nobleToHex(bytes)}`);
+  const n = bytes.length;
+  let k = n % 4;
+  let x = 0n;
+  for (let i = 0; i < k; i++) x = (x << 8n) | BigInt(bytes[i]!);
+  for (; k < n; k += 4) {
+    x = (x << 32n) | BigInt(((bytes[k]! << 24) | (bytes[k + 1]! << 16) | (bytes[k + 2]! << 8) | bytes[k + 3]!) >>> 0);
+  }
+  return x;
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {

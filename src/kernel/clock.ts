@@ -1,10 +1,27 @@
-import { keccakText, type Hex } from './bytes.js';
+import { fromHex, keccakText, type Hex } from './bytes.js';
 import type { JCell, JMap } from './journal.js';
 import type { Scope } from './store.js';
 
 /** The hash of base-layer block `height` unless a scenario set it: keccak-256 of "block:<height>". */
 export function defaultBlockHash(height: number): Hex {
   return keccakText(`block:${height}`);
+}
+
+/**
+ * A pure function memoised in a small direct-mapped table: every transaction of a block asks for
+ * the same parent hash, and recomputing it was a third of a draw's hashing. Deterministic: the
+ * table holds only (height, hash) pairs of the function above.
+ */
+const MEMO_SLOTS = 64;
+const memoHeight = new Float64Array(MEMO_SLOTS).fill(-1);
+const memoHash: Hex[] = new Array<Hex>(MEMO_SLOTS);
+function defaultBlockHashMemo(height: number): Hex {
+  const i = height % MEMO_SLOTS;
+  if (memoHeight[i] === height) return memoHash[i]!;
+  const h = defaultBlockHash(height);
+  memoHeight[i] = height;
+  memoHash[i] = h;
+  return h;
 }
 
 /**
@@ -32,13 +49,29 @@ export class Clock {
   }
 
   blockHash(height: number): Hex {
-    return this.customHashes.get(height) ?? defaultBlockHash(height);
+    return this.customHashes.get(height) ?? defaultBlockHashMemo(height);
   }
 
   /** Hash of block `height − 1`: the parent of the block the current transaction runs in. */
   parentHash(): Hex {
     return this.blockHash(this.height - 1);
   }
+
+  /**
+   * `parentHash()` as 32 bytes. Read-only: the array is shared until the parent hash changes.
+   * Keyed by the hash text itself, so a hash a scenario sets (or a rollback puts back) is never
+   * served stale.
+   */
+  parentHashBytes(): Uint8Array {
+    const hex = this.parentHash();
+    if (hex !== this.parentHex) {
+      this.parentBytes = fromHex(hex);
+      this.parentHex = hex;
+    }
+    return this.parentBytes;
+  }
+  private parentHex: Hex | undefined;
+  private parentBytes: Uint8Array = new Uint8Array(32);
 
   setTime(time: number): void {
     this.timeCell.set(time);

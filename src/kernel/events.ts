@@ -12,6 +12,13 @@ export interface ChainEvent {
 export type EventListener = (event: ChainEvent) => void;
 
 /**
+ * An event's arguments, or a function that builds them: called at once when someone will see the
+ * event (the log retains events or a listener is attached), never otherwise. Hot paths of long
+ * simulations pass a function so that events nobody reads cost a counter increment.
+ */
+export type EventArgs = Record<string, unknown> | (() => Record<string, unknown>);
+
+/**
  * The event log. Emission is journaled (one record per unit: the count before it), so a failed
  * unit of work leaves no event behind. `retain: false` keeps only a running count (long
  * simulations). Listeners see each event as it is emitted; an event of a unit that later fails
@@ -19,26 +26,40 @@ export type EventListener = (event: ChainEvent) => void;
  */
 export class EventLog implements Undoable {
   private readonly events: ChainEvent[] = [];
-  private count = 0;
+  private total = 0;
   private mark = 0;
   private readonly listeners: EventListener[] = [];
   constructor(private readonly journal: Journal, private readonly retain = true) {}
 
+  /** True when an emitted event is kept or seen by a listener; otherwise `countUnobserved` is enough. */
+  get observed(): boolean {
+    return this.retain || this.listeners.length > 0;
+  }
+
   emit(event: ChainEvent): void {
+    this.bump();
+    if (this.retain) this.events.push(event);
+    for (const l of this.listeners) l(event);
+  }
+
+  /** Counts an event nobody observes (`observed` is false): journaled like `emit`, nothing built. */
+  countUnobserved(): void {
+    this.bump();
+  }
+
+  private bump(): void {
     const j = this.journal;
     if (j.unit !== 0 && this.mark !== j.unit) {
       this.mark = j.unit;
-      j.record(this, undefined, this.count);
+      j.record(this, undefined, this.total);
     }
-    if (this.retain) this.events.push(event);
-    this.count++;
-    for (const l of this.listeners) l(event);
+    this.total++;
   }
 
   undo(_key: unknown, prevCount: unknown): void {
     const n = prevCount as number;
-    if (this.retain) this.events.length -= this.count - n;
-    this.count = n;
+    if (this.retain) this.events.length -= this.total - n;
+    this.total = n;
   }
 
   /** Adds a listener; returns the function that removes it. */
@@ -52,18 +73,18 @@ export class EventLog implements Undoable {
 
   /** Total number of events emitted so far. */
   get length(): number {
-    return this.count;
+    return this.total;
   }
 
   /** Sets the counter (restore from a snapshot: the events themselves are history, not state). */
   resetCount(count: number): void {
     this.events.length = 0;
-    this.count = count;
+    this.total = count;
   }
 
   /** Events from index `from` (a previous `length`) on; empty when not retained. */
   since(from: number): ChainEvent[] {
     if (!this.retain) return [];
-    return this.events.slice(from - (this.count - this.events.length));
+    return this.events.slice(from - (this.total - this.events.length));
   }
 }

@@ -16,8 +16,8 @@ function setup() {
   const journal = new Journal();
   const events: Array<Omit<ChainEvent, 'height' | 'time'>> = [];
   // Journal the event list like the chain's EventLog does.
-  const ledger = new Ledger(new Store(journal).scope('ledger'), (e) => {
-    events.push(e);
+  const ledger = new Ledger(new Store(journal).scope('ledger'), (name, args) => {
+    events.push({ mechanism: 'ledger', name, args: typeof args === 'function' ? args() : args });
     journal.record({ undo: () => void events.pop() }, undefined, undefined);
   });
   ledger.declareAsset({

@@ -1,6 +1,6 @@
 import type { Address } from './address.js';
 import { ConfigError, InvalidArgumentError, LedgerError } from './errors.js';
-import type { ChainEvent } from './events.js';
+import type { EventArgs } from './events.js';
 import type { JMap } from './journal.js';
 import type { Scope } from './store.js';
 
@@ -27,7 +27,8 @@ export interface AssetTotals {
   supply: bigint;
 }
 
-type Emit = (event: Omit<ChainEvent, 'height' | 'time'>) => void;
+/** Emits a ledger event; arguments are built only when someone observes events (EventArgs). */
+type Emit = (name: string, args: EventArgs) => void;
 
 /**
  * The multi-asset ledger: balances, locks, escrow, mint and burn. Supply changes only through
@@ -154,7 +155,7 @@ export class Ledger {
     }
     this.credit(asset, to, amount);
     this.totals.set(asset, { ...t, minted: t.minted + amount, supply: t.supply + amount });
-    this.emit({ mechanism: 'ledger', name: 'Mint', args: { asset, to, amount, by } });
+    this.emit('Mint', () => ({ asset, to, amount, by }));
   }
 
   burn(asset: string, from: Address, amount: bigint, by: string): void {
@@ -163,7 +164,7 @@ export class Ledger {
     this.debit(asset, from, amount, spec.errors?.burnExceedsBalance ?? 'INSUFFICIENT_BALANCE', 'burn');
     const t = this.totalsOf(asset);
     this.totals.set(asset, { ...t, burned: t.burned + amount, supply: t.supply - amount });
-    this.emit({ mechanism: 'ledger', name: 'Burn', args: { asset, from, amount, by } });
+    this.emit('Burn', () => ({ asset, from, amount, by }));
   }
 
   transfer(asset: string, from: Address, to: Address, amount: bigint, by: string): void {
@@ -171,7 +172,7 @@ export class Ledger {
     const spec = this.asset(asset);
     this.debit(asset, from, amount, spec.errors?.transferExceedsBalance ?? 'INSUFFICIENT_BALANCE', 'transfer');
     this.credit(asset, to, amount);
-    this.emit({ mechanism: 'ledger', name: 'Transfer', args: { asset, from, to, amount, by } });
+    this.emit('Transfer', () => ({ asset, from, to, amount, by }));
   }
 
   /** Moves `amount` from `from`'s balance into `mechanism`'s escrow. */
@@ -181,7 +182,7 @@ export class Ledger {
     this.debit(asset, from, amount, spec.errors?.transferExceedsBalance ?? 'INSUFFICIENT_BALANCE', 'escrow');
     const key = `${asset}/${mechanism}`;
     this.setEscrow(key, (this.escrows.get(key) ?? 0n) + amount);
-    this.emit({ mechanism: 'ledger', name: 'EscrowIn', args: { asset, from, amount, by: mechanism } });
+    this.emit('EscrowIn', () => ({ asset, from, amount, by: mechanism }));
   }
 
   /** Pays `amount` out of `mechanism`'s escrow to `to`. */
@@ -194,7 +195,7 @@ export class Ledger {
     }
     this.setEscrow(key, held - amount);
     this.credit(asset, to, amount);
-    this.emit({ mechanism: 'ledger', name: 'EscrowOut', args: { asset, to, amount, by: mechanism } });
+    this.emit('EscrowOut', () => ({ asset, to, amount, by: mechanism }));
   }
 
   /** Destroys escrowed value (a slash that burns): supply falls. */
@@ -206,7 +207,7 @@ export class Ledger {
     this.setEscrow(key, held - amount);
     const t = this.totalsOf(asset);
     this.totals.set(asset, { ...t, burned: t.burned + amount, supply: t.supply - amount });
-    this.emit({ mechanism: 'ledger', name: 'Burn', args: { asset, from: mechanism, amount, by: mechanism } });
+    this.emit('Burn', () => ({ asset, from: mechanism, amount, by: mechanism }));
   }
 
   /** Token conservation, per asset. Returns violations (empty when sound). */

@@ -3,6 +3,7 @@ import type { Address } from './address.js';
 import type { Hex } from './bytes.js';
 import type { Clock } from './clock.js';
 import type { ErrorCatalogue } from './errors.js';
+import type { EventArgs } from './events.js';
 import type { Journal } from './journal.js';
 import type { AssetSpec, Ledger } from './ledger.js';
 import type { Scope } from './store.js';
@@ -19,9 +20,12 @@ export interface MechanismContext<Code extends string = string> {
   /** Creates the mechanism's named state containers (`<mechanism>/<name>`). */
   readonly store: Scope;
   readonly ledger: Ledger;
-  readonly clock: Pick<Clock, 'time' | 'height' | 'blockHash' | 'parentHash'>;
-  /** Emits an event stamped with the current block and time. */
-  emit(name: string, args: Record<string, unknown>): void;
+  readonly clock: Pick<Clock, 'time' | 'height' | 'blockHash' | 'parentHash' | 'parentHashBytes'>;
+  /**
+   * Emits an event stamped with the current block and time. `args` may be a function that builds
+   * them: it runs at once if anyone will see the event, and not at all otherwise (see EventArgs).
+   */
+  emit(name: string, args: EventArgs): void;
   /** Runs `fn` atomically: on failure its writes (state, ledger, events) are undone and the error rethrown. */
   atomic<T>(fn: () => T): T;
   /**

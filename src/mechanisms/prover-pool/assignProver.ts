@@ -14,7 +14,7 @@ export function assignProver(pool: Pool) {
       requireProtocol(pool, sender, 'assignProver');
       const d = draw(pool, blockId, feePerGas);
       const out = { prover: d.prover, rewardPerGas: jsonInt(d.rewardPerGas), backupProver: d.backupProver, backupRewardPerGas: jsonInt(d.backupRewardPerGas) };
-      pool.ctx.emit('ProverAssigned', { blockId: jsonInt(blockId), ...out });
+      pool.ctx.emit('ProverAssigned', () => ({ blockId: jsonInt(blockId), ...out }));
       return out;
     },
   });

@@ -1,4 +1,4 @@
-import { bytesToBigInt, concatBytes, fromHex, keccak256, u256be, ZERO_ADDRESS, type Address } from '../../kernel/index.js';
+import { bytesToBigInt, concatBytes, fromHex, keccak256, u256be, u256beInto, ZERO_ADDRESS, type Address, type Hex } from '../../kernel/index.js';
 import { linearFind } from '../../kernel/structures/fenwick.js';
 import type { Pool } from './state.js';
 import { erpgBounds, weights } from './weights.js';
@@ -12,9 +12,18 @@ export interface Draw {
 
 export const NO_DRAW: Draw = { prover: ZERO_ADDRESS, rewardPerGas: 0n, backupProver: ZERO_ADDRESS, backupRewardPerGas: 0n };
 
-/** seed = keccak256(parentHash ‖ u256be(blockId)) (a 64-byte preimage). */
-export function drawSeed(parentHash: string, blockId: bigint): Uint8Array {
+/** seed = keccak256(parentHash ‖ u256be(blockId)) (a 64-byte preimage): the plain form. */
+export function drawSeed(parentHash: Hex, blockId: bigint): Uint8Array {
   return keccak256(concatBytes(fromHex(parentHash), u256be(blockId)));
+}
+
+/** The preimage is built in one reused buffer (hashing is synchronous, so calls never overlap). */
+const seedPreimage = new Uint8Array(64);
+/** `drawSeed` from the parent hash's bytes, without allocating the preimage (property-tested equal). */
+export function drawSeedFast(parentHash: Uint8Array, blockId: bigint): Uint8Array {
+  seedPreimage.set(parentHash, 0);
+  u256beInto(seedPreimage, 32, blockId);
+  return keccak256(seedPreimage);
 }
 
 /** The slots a draw picks (0 = none) and their erpgs: the same shape for the fast and the linear path. */
@@ -37,7 +46,7 @@ export function drawSlots(pool: Pool, blockId: bigint, feePerGas: number): Drawn
   const { tree, w, e } = state.index.weightsFor(erpgBounds(params, feePerGas), state.slots.toArray());
   const total = tree.total();
   if (total === 0n) return NO_SLOTS;
-  const seed = drawSeed(pool.ctx.clock.parentHash(), blockId);
+  const seed = drawSeedFast(pool.ctx.clock.parentHashBytes(), blockId);
   const slot = tree.find(bytesToBigInt(seed) % total);
   const wi = w[slot - 1]!;
   let backupSlot = 0;

@@ -3,8 +3,20 @@ import { address, ConfigError, InvalidArgumentError, keccakText, maxUint, parseP
 
 /** Synthetic L2 block hash (§2.4): keccak256("l2block:" ‖ decimal b). */
 export function l2Hash(b: bigint | number): Hex {
-  return keccakText(`l2block:${b}`);
+  const n = Number(b);
+  if (!Number.isSafeInteger(n)) return keccakText(`l2block:${b}`);
+  // Memoised (a pure function): a proof hashes its block and its parent, and the next block's
+  // proof asks for the same parent again.
+  const i = n % L2_MEMO_SLOTS;
+  if (l2MemoId[i] === n) return l2MemoHash[i]!;
+  const h = keccakText(`l2block:${n}`);
+  l2MemoId[i] = n;
+  l2MemoHash[i] = h;
+  return h;
 }
+const L2_MEMO_SLOTS = 64;
+const l2MemoId = new Float64Array(L2_MEMO_SLOTS).fill(-1);
+const l2MemoHash: Hex[] = new Array<Hex>(L2_MEMO_SLOTS);
 
 /** The oracle address credited for oracle proofs. */
 export const ORACLE_ADDRESS: Address = '0x0000000000000000000000000000000000000001';

@@ -77,14 +77,14 @@ export function proposeBlock(pool: Pool) {
       };
       state.blocks.delete(blockId - params.blockRingBufferSize);
       state.blocks.set(blockId, block);
-      ctx.emit('BlockProposed', {
+      ctx.emit('BlockProposed', () => ({
         blockId,
         assignedProver: block.assignedProver,
         rewardPerGas: jsonInt(block.rewardPerGas),
         feePerGas,
         meta: { id: blockId, timestamp: now, l1Height: block.l1Height, l1Hash: block.l1Hash, txListHash: block.txListHash, gasLimit: blockGasLimit },
         backupProver: block.backupProver,
-      });
+      }));
       state.numBlocks.set(blockId + 1);
       verifyInTransaction(pool);
       return { blockId, assignedProver: block.assignedProver, rewardPerGas: jsonInt(block.rewardPerGas) };

@@ -84,7 +84,7 @@ export function proveBlock(pool: Pool) {
         release(pool, assigned);
       }
       state.blocks.set(blockId, { ...blk, forkChoices, proverReleased });
-      ctx.emit('BlockProven', { blockId, parentHash, blockHash, prover });
+      ctx.emit('BlockProven', () => ({ blockId, parentHash, blockHash, prover }));
       verifyInTransaction(pool);
     },
   });

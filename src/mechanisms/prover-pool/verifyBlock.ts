@@ -51,13 +51,13 @@ export function verifyBlock(pool: Pool, blk: Block, fc: ForkChoice, fcId: number
   state.writeBalance(blk.proposer, state.balance(blk.proposer) + refund);
   state.writeBalance(fc.prover, state.balance(fc.prover) + reward);
   state.addTotals({ refunds: refund, rewards: reward });
-  ctx.emit('BlockVerified', {
+  ctx.emit('BlockVerified', () => ({
     blockId: blk.blockId,
     blockHash: fc.blockHash,
     prover: fc.prover,
     blockFee: blockFee(params, state.feePerGas.get(), fc.gasUsed),
     proofReward: reward,
-  });
+  }));
 }
 
 /**
@@ -99,7 +99,7 @@ export function verifyBlocksUpTo(pool: Pool, maxBlocks: bigint, tolerant: boolea
   if (processed > 0) {
     state.lastVerifiedAt.set(now);
     state.lastVerifiedBlockId.set(last + processed);
-    ctx.emit('CrossChainSynced', { srcHeight: last + processed, blockHash: h });
+    ctx.emit('CrossChainSynced', () => ({ srcHeight: last + processed, blockHash: h }));
   }
   return processed;
 }
