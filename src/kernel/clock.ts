@@ -1,4 +1,4 @@
-import { fromHex, keccakText, type Hex } from './bytes.js';
+import { fromHex, keccakText, keccakUtf8, toHex, type Hex } from './bytes.js';
 import type { JCell, JMap } from './journal.js';
 import type { Scope } from './store.js';
 
@@ -15,13 +15,16 @@ export function defaultBlockHash(height: number): Hex {
 const MEMO_SLOTS = 64;
 const memoHeight = new Float64Array(MEMO_SLOTS).fill(-1);
 const memoHash: Hex[] = new Array<Hex>(MEMO_SLOTS);
-function defaultBlockHashMemo(height: number): Hex {
+const memoBytes: Uint8Array[] = new Array<Uint8Array>(MEMO_SLOTS);
+function memoSlot(height: number): number {
   const i = height % MEMO_SLOTS;
-  if (memoHeight[i] === height) return memoHash[i]!;
-  const h = defaultBlockHash(height);
-  memoHeight[i] = height;
-  memoHash[i] = h;
-  return h;
+  if (memoHeight[i] !== height) {
+    const bytes = keccakUtf8(`block:${height}`);
+    memoHeight[i] = height;
+    memoHash[i] = toHex(bytes);
+    memoBytes[i] = bytes;
+  }
+  return i;
 }
 
 /**
@@ -49,7 +52,7 @@ export class Clock {
   }
 
   blockHash(height: number): Hex {
-    return this.customHashes.get(height) ?? defaultBlockHashMemo(height);
+    return this.customHashes.get(height) ?? memoHash[memoSlot(height)]!;
   }
 
   /** Hash of block `height − 1`: the parent of the block the current transaction runs in. */
@@ -58,20 +61,21 @@ export class Clock {
   }
 
   /**
-   * `parentHash()` as 32 bytes. Read-only: the array is shared until the parent hash changes.
-   * Keyed by the hash text itself, so a hash a scenario sets (or a rollback puts back) is never
-   * served stale.
+   * `parentHash()` as 32 bytes. Read-only: the array is shared. A hash a scenario set is decoded
+   * once per distinct text, so one it sets (or a rollback puts back) is never served stale.
    */
   parentHashBytes(): Uint8Array {
-    const hex = this.parentHash();
-    if (hex !== this.parentHex) {
-      this.parentBytes = fromHex(hex);
-      this.parentHex = hex;
+    const h = this.height - 1;
+    const custom = this.customHashes.get(h);
+    if (custom === undefined) return memoBytes[memoSlot(h)]!;
+    if (custom !== this.customHex) {
+      this.customBytes = fromHex(custom);
+      this.customHex = custom;
     }
-    return this.parentBytes;
+    return this.customBytes;
   }
-  private parentHex: Hex | undefined;
-  private parentBytes: Uint8Array = new Uint8Array(32);
+  private customHex: Hex | undefined;
+  private customBytes: Uint8Array = new Uint8Array(32);
 
   setTime(time: number): void {
     this.timeCell.set(time);
