@@ -40,6 +40,8 @@ export const keccak256: (data: Uint8Array) => Uint8Array = wasm
  * ever handed straight to the hasher.
  */
 const asciiScratch = new Uint8Array(1024);
+/** One view per length, made once: a fresh `subarray` per hash was the hashing's main garbage. */
+const asciiViews: Uint8Array[] = [];
 function utf8Transient(text: string): Uint8Array {
   const n = text.length;
   if (n <= asciiScratch.length) {
@@ -49,7 +51,7 @@ function utf8Transient(text: string): Uint8Array {
       if (c > 0x7f) break;
       asciiScratch[k] = c;
     }
-    if (k === n) return asciiScratch.subarray(0, n);
+    if (k === n) return (asciiViews[n] ??= asciiScratch.subarray(0, n));
   }
   return utf8ToBytes(text);
 }
@@ -77,7 +79,11 @@ export function utf8(text: string): Uint8Array {
   return utf8ToBytes(text);
 }
 
+/** Node's Buffer encodes hex natively (one string, no per-byte pieces); noble where there is no Buffer. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
 export function toHex(bytes: Uint8Array): Hex {
+  if (NodeBuffer) return `0x${NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex')}`;
   return `0x${nobleToHex(bytes)}`;
 }
 
@@ -115,9 +121,21 @@ export function u256beInto(out: Uint8Array, offset: number, x: bigint): void {
   view.setBigUint64(24, BigInt.asUintN(64, x));
 }
 
-/** Big-endian bytes as an unsigned integer: 32-bit words (≈ 2× the hex-string route at 32 bytes). */
+const word = new Uint8Array(32);
+const wordView = new DataView(word.buffer);
+
+/**
+ * Big-endian bytes as an unsigned integer, without a hex string in between. A 32-byte word (a
+ * hash: the common case) is read as four 64-bit limbs through one reused view: ≈ 2× the hex
+ * route and a third of its garbage; other lengths go by 32-bit words.
+ */
 export function bytesToBigInt(bytes: Uint8Array): bigint {
   const n = bytes.length;
+  if (n === 32) {
+    word.set(bytes);
+    const v = wordView;
+    return (v.getBigUint64(0) << 192n) | (v.getBigUint64(8) << 128n) | (v.getBigUint64(16) << 64n) | v.getBigUint64(24);
+  }
   let k = n % 4;
   let x = 0n;
   for (let i = 0; i < k; i++) x = (x << 8n) | BigInt(bytes[i]!);
