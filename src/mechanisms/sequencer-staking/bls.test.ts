@@ -197,7 +197,7 @@ describe('noble and blst agree (fast-check)', { skip: blst ? false : '@chainsafe
         assert.equal(agree('short proof', (b) => b.popVerify(pk, fromHex(pop).subarray(0, 95))), false);
         assert.equal(agree('identity proof', (b) => b.popVerify(pk, IDENTITY_G2)), false);
       }),
-      { numRuns: 6 },
+      { numRuns: 4 },
     );
   });
 
@@ -221,7 +221,7 @@ describe('noble and blst agree (fast-check)', { skip: blst ? false : '@chainsafe
         assert.equal(agree('identity key', (b) => b.fastAggregateVerify([...pks, IDENTITY_G1], msg, sig)), false);
         assert.equal(agree('identity signature', (b) => b.fastAggregateVerify(pks, msg, IDENTITY_G2)), false);
       }),
-      { numRuns: 8 },
+      { numRuns: 5 },
     );
   });
 
