@@ -225,6 +225,17 @@ describe('noble and blst agree (fast-check)', { skip: blst ? false : '@chainsafe
     );
   });
 
+  it('same verdicts for every combination of the three flag bits (compressed, infinity, sort)', () => {
+    const pks = ['first', 'second', 'third'].map((n) => fromHex(V[n]!.pk));
+    const m = fromHex(B1_MSG);
+    for (let flags = 0; flags < 8; flags++) {
+      const withFlags = (b: Uint8Array) => Uint8Array.from(b, (v, i) => (i === 0 ? (v & 0x1f) | (flags << 5) : v));
+      for (const pk of [pks[0]!, IDENTITY_G1]) agree(`key flags ${flags}`, (b) => b.keyValidate(withFlags(pk)));
+      agree(`proof flags ${flags}`, (b) => b.popVerify(pks[0]!, withFlags(fromHex(V.first!.pop))));
+      for (const sig of [fromHex(B1_SIG), IDENTITY_G2]) agree(`signature flags ${flags}`, (b) => b.fastAggregateVerify(pks, m, withFlags(sig)));
+    }
+  });
+
   it('an aggregate key that is the identity verifies nothing', () => {
     const sk = 123_456_789n;
     const keys = [blst!.publicKey(sk), blst!.publicKey(BLS_ORDER - sk)];

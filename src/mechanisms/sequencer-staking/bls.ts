@@ -92,6 +92,7 @@ export function testBlsPop(name: string): Uint8Array {
   const e = testKeyCache.get(name)!;
   if (!e.pop) {
     e.pop = backend.popProve(testSecretKey(name));
+    if (popCache.size > 100_000) popCache.clear();
     popCache.set(popKey(pk, e.pop), true);
   }
   return e.pop;
