@@ -267,6 +267,21 @@ describe('BLS scenario vectors give the same records with both backends', { skip
     });
   }
 
+  it('falls back to noble where @chainsafe/blst does not load; STAKEWORKS_BLS=blst then fails', () => {
+    // A loader hook that refuses the native module, as a platform without its binary would.
+    const hook = 'export async function resolve(s, c, next) { if (s === "@chainsafe/blst") throw new Error("no native binary"); return next(s, c); }';
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${hook}`)});`;
+    const url = new URL('./bls.js', import.meta.url).href;
+    const run = (env: Record<string, string>) =>
+      execFileSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', `console.log((await import(${JSON.stringify(url)})).blsBackendName)`], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).trim();
+    assert.equal(run({ STAKEWORKS_BLS: '' }), 'noble');
+    assert.throws(() => run({ STAKEWORKS_BLS: 'blst' }), /STAKEWORKS_BLS=blst but @chainsafe\/blst did not load/);
+  });
+
   it('STAKEWORKS_BLS=noble forces noble in a fresh process, and the CLI still passes a vector', () => {
     const url = new URL('./bls.js', import.meta.url).href;
     const name = execFileSync(process.execPath, ['--input-type=module', '-e', `console.log((await import(${JSON.stringify(url)})).blsBackendName)`], {

@@ -37,7 +37,8 @@ export function downwardPass(index: RankIndex, total: Totals, r: number, candida
  * element with a total > v. Per group that is a queue with a moving head: rotations are counted
  * with a Fenwick tree over total ranks, taken modulo the group size, and the tail insertions are
  * placed offline by a second Fenwick tree. Checked against the literal sort with fast-check on
- * inputs with many ties (`ranking.test.ts`). 10,000 stakers: ≈ 249 ms literal, ≈ 10 ms here.
+ * inputs with many ties (`ranking.test.ts`). 10,000 stakers: ≈ 200–230 ms literal, ≈ 8 ms here
+ * (a plain sort of the totals: ≈ 3–4 ms).
  */
 export function startRewardOrder(list: readonly Address[], total: Totals): Address[] {
   const t = list.map(total);
