@@ -49,7 +49,7 @@ export function undelegateCore(seq: Seq, delegatee: Address, delegator: Address,
     const redelegateTo = record.kind === 'redelegate' ? record.to : ZERO_ADDRESS;
     const rec: Undelegation = { delegatee, amount, unlockEpoch: unlock, redelegateTo, seq: s };
     st.undelegations.set(delegator, [...st.undelegationsOf(delegator), rec]);
-    if (record.kind === 'redelegate') st.pendingRedelegations.set(s, delegator);
+    if (record.kind === 'redelegate') st.addPendingRedelegation(s, delegator, unlock);
   }
   st.delegations.delete(pairKey(delegatee, delegator));
   const total = st.total(delegatee) - amount;

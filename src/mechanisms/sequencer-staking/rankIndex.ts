@@ -86,6 +86,8 @@ type Op = 'insert' | 'remove' | 'replace';
 export class RankIndex implements Container {
   private root: Node | undefined;
   private readonly byAddr = new Map<Address, Node>();
+  /** Priority and bytes of every address seen (pure functions of it): a move re-inserts without hashing. */
+  private readonly keyOf = new Map<Address, { pri: number; bytes: Uint8Array }>();
   readonly cache = false;
   private tracking: ((c: Container) => void) | undefined;
   private dirty = false;
@@ -235,10 +237,14 @@ export class RankIndex implements Container {
   private rawInsert(i: number, a: Address): void {
     if (this.byAddr.has(a)) throw new Error(`ranking already holds ${a}`);
     if (i < 0 || i > this.length) throw new RangeError(`ranking insert at ${i} out of range`);
-    const bytes = fromHex(a);
-    const h = keccak256(bytes);
-    const pri = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
-    const node: Node = { addr: a, pri, bytes, size: 1, left: undefined, right: undefined, parent: undefined, hash: undefined };
+    let key = this.keyOf.get(a);
+    if (!key) {
+      const bytes = fromHex(a);
+      const h = keccak256(bytes);
+      key = { pri: ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0, bytes };
+      this.keyOf.set(a, key);
+    }
+    const node: Node = { addr: a, pri: key.pri, bytes: key.bytes, size: 1, left: undefined, right: undefined, parent: undefined, hash: undefined };
     this.byAddr.set(a, node);
     const [l, r] = split(this.root, i);
     this.root = merge(merge(l, node), r);

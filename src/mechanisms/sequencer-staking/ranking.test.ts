@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { addressOf, Journal, type Address } from '../../kernel/index.js';
 import { RankIndex } from './rankIndex.js';
-import { downwardPass, linearDownward, linearUpward, startSort, upwardPass } from './ranking.js';
+import { downwardPass, linearDownward, linearUpward, startRewardOrder, startRewardOrderLiteral, upwardPass } from './ranking.js';
 
 const names = Array.from({ length: 40 }, (_, i) => addressOf(`r${i}`));
 
@@ -35,8 +35,8 @@ function run(ops: Op[]): void {
     if (o.kind === 'start') {
       if (candidates() === 0) continue;
       started = true;
-      linear = startSort(linear, total);
-      index.replaceAll(linear);
+      index.replaceAll(startRewardOrder(index.toArray(), total));
+      linear = startRewardOrderLiteral(linear, total);
     } else if (o.kind === 'add') {
       const a = names[o.who]!;
       if (index.has(a) || total(a) > 0n) continue; // a staker never returns with delegations
@@ -77,11 +77,32 @@ function run(ops: Op[]): void {
 
 describe('ranking: O(log n) index against the literal passes', () => {
   it('tie rules of spec 8.4 at startReward', () => {
-    const [A, B, C, D] = ['A', 'B', 'C', 'D'].map(addressOf) as [Address, Address, Address, Address];
+    const [A, B, C, D, E] = ['A', 'B', 'C', 'D', 'E'].map(addressOf) as [Address, Address, Address, Address, Address];
     const t = (m: Record<string, number>) => (a: Address) => BigInt(m[a] ?? 0);
-    assert.deepEqual(startSort([A, B, C], t({ [A]: 0, [B]: 0, [C]: 1 })), [C, B, A]);
-    assert.deepEqual(startSort([A, B, C, D], t({ [A]: 1, [B]: 1, [C]: 2, [D]: 2 })), [C, D, A, B]);
-    assert.deepEqual(startSort([A, B, C], t({ [A]: 5, [B]: 5, [C]: 5 })), [A, B, C]);
+    for (const sort of [startRewardOrder, startRewardOrderLiteral]) {
+      assert.deepEqual(sort([A, B, C], t({ [A]: 0, [B]: 0, [C]: 1 })), [C, B, A]);
+      assert.deepEqual(sort([A, B, C, D], t({ [A]: 1, [B]: 1, [C]: 2, [D]: 2 })), [C, D, A, B]);
+      assert.deepEqual(sort([A, B, C], t({ [A]: 5, [B]: 5, [C]: 5 })), [A, B, C]);
+      // Each later, larger total rotates the group of two once: twice is the identity, three times is not.
+      assert.deepEqual(sort([A, B, C, D], t({ [A]: 0, [B]: 0, [C]: 1, [D]: 2 })), [D, C, A, B]);
+      assert.deepEqual(sort([A, B, C, D, E], t({ [A]: 0, [B]: 0, [C]: 1, [D]: 2, [E]: 3 })), [E, D, C, B, A]);
+      assert.deepEqual(sort([], t({})), []);
+    }
+  });
+
+  it('startReward: the O(n log n) order is the literal exchange sort\'s, ties included (fast-check)', () => {
+    const many = Array.from({ length: 400 }, (_, i) => addressOf(`s${i}`));
+    // Totals from a few values (heavy ties), sometimes with one large spread value among them.
+    const totals = (maxLength: number, values: number) => fc.array(fc.oneof({ weight: 9, arbitrary: fc.nat(values - 1) }, { weight: 1, arbitrary: fc.nat(1_000_000) }), { maxLength });
+    const same = (ts: number[]) => {
+      const list = many.slice(0, ts.length);
+      const m = new Map(list.map((a, i) => [a, BigInt(ts[i]!)]));
+      const total = (a: Address) => m.get(a)!;
+      assert.deepEqual(startRewardOrder(list, total), startRewardOrderLiteral(list, total));
+    };
+    fc.assert(fc.property(totals(40, 3), same), { numRuns: 1500 });
+    fc.assert(fc.property(totals(400, 6), same), { numRuns: 60 });
+    fc.assert(fc.property(fc.array(fc.constantFrom(0, 1, 1, 2, 2, 2, 7), { minLength: 300, maxLength: 400 }), same), { numRuns: 20 });
   });
 
   it('agree on random histories (fast-check)', () => {

@@ -200,6 +200,11 @@ export class SeqState {
   readonly nextUndelegationSeq: JCell<number>;
   /** Cache: seq → delegator of every record with a non-zero `redelegateTo` (not serialised). */
   readonly pendingRedelegations: JMap<number, Address>;
+  /** Cache: the same records by unlock epoch (count, and `${epoch}#${i}` → seq in increasing seq). */
+  private readonly unlockCount: JMap<number, number>;
+  private readonly unlockItems: JMap<string, number>;
+  /** Cache: the unlock epochs present, ascending. */
+  private readonly unlockEpochs: JCell<readonly number[]>;
   // sequencer
   readonly sets: JCell<SequencerSets>;
   // production
@@ -294,6 +299,9 @@ export class SeqState {
     this.undelegations = store.map('undelegations');
     this.nextUndelegationSeq = store.cell('nextUndelegationSeq', 0);
     this.pendingRedelegations = store.map('pendingRedelegations', { cache: true });
+    this.unlockCount = store.map('redelegationUnlockCount', { cache: true });
+    this.unlockItems = store.map('redelegationUnlockItems', { cache: true });
+    this.unlockEpochs = store.cell<readonly number[]>('redelegationUnlockEpochs', [], { cache: true });
     this.sets = store.cell<SequencerSets>('sets', {
       blockHeight0: 0,
       sequencerSet0: [],
@@ -344,9 +352,52 @@ export class SeqState {
   /** Rebuilds the caches from state (after a restore): the pending redelegations. */
   rebuildCaches(): void {
     for (const s of [...this.pendingRedelegations.keys()]) this.pendingRedelegations.delete(s);
+    for (const k of [...this.unlockCount.keys()]) this.unlockCount.delete(k);
+    for (const k of [...this.unlockItems.keys()]) this.unlockItems.delete(k);
+    this.unlockEpochs.set([]);
+    const pending: Array<[Undelegation, Address]> = [];
     for (const [delegator, list] of this.undelegations.entries()) {
-      for (const u of list) if (u.redelegateTo !== ZERO_ADDRESS) this.pendingRedelegations.set(u.seq, delegator);
+      for (const u of list) if (u.redelegateTo !== ZERO_ADDRESS) pending.push([u, delegator]);
     }
+    pending.sort((x, y) => x[0].seq - y[0].seq);
+    for (const [u, delegator] of pending) this.addPendingRedelegation(u.seq, delegator, u.unlockEpoch);
+  }
+
+  /** Records a redelegation (a record with a non-zero `redelegateTo`) for conversion at its unlock epoch. */
+  addPendingRedelegation(seq: number, delegator: Address, unlockEpoch: number): void {
+    this.pendingRedelegations.set(seq, delegator);
+    const n = this.unlockCount.get(unlockEpoch) ?? 0;
+    this.unlockItems.set(`${unlockEpoch}#${n}`, seq);
+    this.unlockCount.set(unlockEpoch, n + 1);
+    if (n === 0) {
+      const epochs = this.unlockEpochs.get();
+      let i = epochs.length;
+      while (i > 0 && epochs[i - 1]! > unlockEpoch) i--;
+      this.unlockEpochs.set([...epochs.slice(0, i), unlockEpoch, ...epochs.slice(i)]);
+    }
+  }
+
+  /**
+   * The seqs of the pending redelegations with unlockEpoch ≤ k, increasing, taken out of the
+   * unlock index (they stay in `pendingRedelegations` until converted or cancelled). O(1) when
+   * none is due, whatever the number pending: sync asks at every epoch boundary.
+   */
+  takeRedelegationsDue(k: number): number[] {
+    const epochs = this.unlockEpochs.get();
+    if (epochs.length === 0 || epochs[0]! > k) return [];
+    let taken = 0;
+    const out: number[] = [];
+    while (taken < epochs.length && epochs[taken]! <= k) {
+      const e = epochs[taken++]!;
+      const n = this.unlockCount.get(e)!;
+      for (let i = 0; i < n; i++) {
+        out.push(this.unlockItems.get(`${e}#${i}`)!);
+        this.unlockItems.delete(`${e}#${i}`);
+      }
+      this.unlockCount.delete(e);
+    }
+    this.unlockEpochs.set(epochs.slice(taken));
+    return taken > 1 ? out.sort((x, y) => x - y) : out;
   }
 
   get u(): Updatable {

@@ -37,14 +37,14 @@ export function sync(seq: Seq): void {
   st.syncedTime.set(now);
 }
 
-/** Spec 7.4: every redelegation record with unlockEpoch ≤ k, in increasing seq. */
+/** Spec 7.4: every redelegation record with unlockEpoch ≤ k, in increasing seq (looked up by unlock epoch, not scanned). */
 function convertRedelegations(seq: Seq, k: number, at: L2At): void {
   const st = seq.state;
-  if (st.pendingRedelegations.size === 0) return;
   const due: Array<[number, Undelegation, string]> = [];
-  for (const [s, d] of st.pendingRedelegations.sortedEntries()) {
+  for (const s of st.takeRedelegationsDue(k)) {
+    const d = st.pendingRedelegations.get(s)!;
     const rec = st.undelegationsOf(d).find((r) => r.seq === s);
-    if (rec && rec.unlockEpoch <= k) due.push([s, rec, d]);
+    if (rec) due.push([s, rec, d]);
   }
   for (const [s, rec, d] of due) {
     const delegator = d as `0x${string}`;
