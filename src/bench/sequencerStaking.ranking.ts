@@ -22,7 +22,7 @@ import { addressOf, Journal, keccakText, type Address, type Hex, type JCell, typ
 import { RankIndex } from '../mechanisms/sequencer-staking/rankIndex.js';
 import { downwardPass, linearDownward, linearUpward, startRewardOrder, startRewardOrderLiteral, upwardPass } from '../mechanisms/sequencer-staking/ranking.js';
 import type { BridgeMessage } from '../mechanisms/sequencer-staking/state.js';
-import type { BenchRow } from './sequencerStaking.bls.js';
+import type { BenchRow } from './row.js';
 
 const E = 10n ** 18n;
 

@@ -8,10 +8,14 @@ import { benchKeccak } from './keccak.js';
 import { benchProverPool } from './proverPool.draws.js';
 import { formatTable, type BenchRow } from './row.js';
 import { benchScaling } from './scaling.js';
+import { benchBls } from './sequencerStaking.bls.js';
+import { benchSequencerRanking } from './sequencerStaking.ranking.js';
 
 const groups: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [
   ['keccak', benchKeccak],
   ['prover-pool', benchProverPool],
+  ['sequencer', () => benchSequencerRanking()],
+  ['bls', () => benchBls()],
   ['scaling', benchScaling],
 ];
 
