@@ -149,6 +149,20 @@ describe('toFloat', () => {
     assert.equal(toFloat(1n, 2n ** 1100n), 0);
     assert.equal(toFloat(3n, 2n ** 1030n), 3 * 2 ** -1030);
   });
+  it('bitLength is exact around powers of two and beyond the float range (fast-check)', () => {
+    const near = fc.tuple(fc.integer({ min: 0, max: 1100 }), fc.integer({ min: -3, max: 3 })).map(([k, d]) => {
+      const x = 2n ** BigInt(k) + BigInt(d);
+      return x < 0n ? 0n : x;
+    });
+    fc.assert(
+      fc.property(fc.oneof(near, fc.bigInt({ min: 0n, max: 2n ** 1100n })), (x) => assert.equal(bitLength(x), x === 0n ? 0 : x.toString(2).length)),
+      { numRuns: 3000 },
+    );
+    // 2^53 + 1 rounds down to 2^53, 2^54 − 1 rounds up to 2^54, 2^1024 − 1 rounds to Infinity.
+    assert.equal(bitLength(2n ** 53n + 1n), 54);
+    assert.equal(bitLength(2n ** 54n - 1n), 54);
+    assert.equal(bitLength(2n ** 1024n - 1n), 1024);
+  });
   it('refuses a negative numerator, a zero denominator and non-bigints', () => {
     invalid(() => toFloat(-1n, 2n), /numerator/);
     invalid(() => toFloat(1n, 0n), /denominator/);

@@ -59,9 +59,20 @@ function fail(message: string, details: Record<string, unknown> = {}): never {
   throw new InvalidArgumentError(message, details, 'economy');
 }
 
+const f64 = new DataView(new ArrayBuffer(8));
+
 /** Number of bits of x ≥ 0 (0 for 0). */
 export function bitLength(x: bigint): number {
   if (x === 0n) return 0;
+  // Read off the binary exponent of Number(x); rounding can carry x up to the next power of two,
+  // which the exact bigint–number comparison detects. Beyond 2^1023, through hex.
+  const f = Number(x);
+  if (f !== Infinity) {
+    f64.setFloat64(0, f);
+    const hi = f64.getUint32(0);
+    const exp = (hi >>> 20) - 1023;
+    return (hi & 0xfffff) === 0 && f64.getUint32(4) === 0 && x < f ? exp : exp + 1;
+  }
   const h = x.toString(16);
   return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0]!, 16)));
 }
@@ -75,10 +86,15 @@ export function toFloat(num: bigint, den: bigint): number {
   if (typeof num !== 'bigint' || typeof den !== 'bigint') fail('toFloat takes two bigints');
   if (num < 0n) fail(`toFloat: the numerator must be ≥ 0, got ${num}`);
   if (den <= 0n) fail(`toFloat: the denominator must be > 0, got ${den}`);
+  return ratio(num, den, bitLength(den));
+}
+
+/** toFloat without the checks, the denominator's bit length given (it is often shared). */
+function ratio(num: bigint, den: bigint, denBits: number): number {
   if (num === 0n) return 0;
-  const s = Math.max(0, 64 + bitLength(den) - bitLength(num));
+  const s = Math.max(0, 64 + denBits - bitLength(num));
   const q = Number((num << BigInt(s)) / den);
-  if (!Number.isFinite(q)) fail(`toFloat: ${num} / ${den} is too large for a float`);
+  if (q === Infinity) fail(`toFloat: ${num} / ${den} is too large for a float`);
   // 2^−s is exact down to 2^−1074; below it, two exact steps give the same single rounding.
   const r = s <= 1074 ? q * 2 ** -s : q * 2 ** -1074 * 2 ** (1074 - s);
   return r === 0 ? 0 : r;
@@ -158,10 +174,11 @@ function sumSquares(xs: readonly bigint[]): bigint {
 
 function entropyOf(stakes: readonly bigint[], total: bigint): number {
   if (total === 0n) return 0;
+  const bits = bitLength(total);
   let h = 0;
   for (const x of stakes) {
     if (x === 0n) continue;
-    const p = toFloat(x, total);
+    const p = ratio(x, total, bits);
     h -= p * Math.log2(p);
   }
   return h === 0 ? 0 : h;
@@ -171,12 +188,14 @@ function lorenzAsc(asc: readonly bigint[], total: bigint): LorenzPoint[] {
   const n = asc.length;
   if (n === 0) return [];
   const bn = BigInt(n);
+  const nBits = bitLength(bn);
+  const totalBits = bitLength(total);
   const out: LorenzPoint[] = new Array(n + 1);
   out[0] = [0, 0];
   let acc = 0n;
   for (let i = 1; i <= n; i++) {
     acc += asc[i - 1]!;
-    out[i] = [toFloat(BigInt(i), bn), total === 0n ? 0 : toFloat(acc, total)];
+    out[i] = [ratio(BigInt(i), bn, nBits), total === 0n ? 0 : ratio(acc, total, totalBits)];
   }
   return out;
 }
