@@ -8,6 +8,8 @@
  * - the mechanisms Stakeworks ships (their modules, for `describe`-like tools and custom registries);
  * - errors (one base class, stable codes) and the value helpers callers need (addresses from
  *   names, JSON forms of engine values, keccak);
+ * - economy: the stake-distribution metrics (pure functions) and the helper that gives a
+ *   mechanism its `stakeDistribution` and `metrics` queries;
  * - for writing a mechanism of your own: the kernel contract and its building blocks.
  */
 
@@ -36,6 +38,31 @@ export { fromHex, keccak256, keccak256Hex, keccakText, toHex, ZERO_HASH, type He
 export { canonicalJson, toJson, type Json } from './kernel/json.js';
 export type { ChainEvent, EventListener } from './kernel/events.js';
 export type { Change, Key } from './kernel/journal.js';
+
+// Economy: stake-distribution metrics (economy spec §1)
+export {
+  bitLength,
+  costToAttack,
+  distributionMetrics,
+  effectiveEntities,
+  entropyBits,
+  gini,
+  hhi,
+  hhiPoints,
+  lorenz,
+  MAX_ENTITIES,
+  minStakeToAttack,
+  nakamoto,
+  parsePrice,
+  toFloat,
+  topShare,
+  type DistributionMetrics,
+  type DistributionMetricsOptions,
+  type LorenzPoint,
+  type Price,
+  type StakeEntry,
+} from './economy/metrics.js';
+export { distributionQueries, orderEntries, sumById, type ByView, type DistributionEntry, type DistributionQueriesSpec, type EntriesFn, type RawEntry, type StakeDistribution } from './economy/distribution.js';
 
 // Writing a mechanism
 export { action, query, type ActionSpec, type ActionsOf, type Mechanism, type MechanismContext, type MechanismModule, type QueriesOf, type QuerySpec } from './kernel/mechanism.js';

@@ -6,6 +6,7 @@ import { exit } from './exit.js';
 import { invariants } from './invariants.js';
 import { assetsOf, checkParams, paramsSchema, presets, type ProverPoolParams } from './params.js';
 import { queries } from './queries.js';
+import { distributionOf } from './stakeDistribution.js';
 import { releaseProver } from './releaseProver.js';
 import { slashProver } from './slashProver.js';
 import { stake } from './stake.js';
@@ -52,7 +53,7 @@ export const proverPoolModule = defineMechanism({
       onBlock: () => {
         if (params.verification === 'hook' && params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
       },
-      queries: queries(pool),
+      queries: { ...queries(pool), ...distributionOf(pool) },
       invariants: invariants(pool),
       restore: () => state.rebuildIndex(),
     };

@@ -14,6 +14,7 @@ import { invariants } from './invariants.js';
 import { onBlock } from './onBlock.js';
 import { assetsOf, paramsSchema, presets, type StakePoolParams } from './params.js';
 import { queries } from './queries.js';
+import { distributionOf } from './stakeDistribution.js';
 import { reclaimWorker } from './reclaimWorker.js';
 import { reconcileWithdrawQueue } from './reconcileWithdrawQueue.js';
 import { registerWorker } from './registerWorker.js';
@@ -82,7 +83,7 @@ export const stakePoolModule = defineMechanism({
         settle: settle(sp),
         forceAssignReward: forceAssignReward(sp),
       },
-      queries: queries(sp),
+      queries: { ...queries(sp), ...distributionOf(sp) },
       onBlock: () => onBlock(sp),
       invariants: invariants(sp),
       restore: () => state.rebuildCaches(),
