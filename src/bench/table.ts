@@ -4,6 +4,7 @@
  * Rows run one after another in this process (the two-process row starts its own); a group that
  * fails prints its error and the rest still run.
  */
+import { benchMetrics } from './economy.metrics.js';
 import { benchKeccak } from './keccak.js';
 import { benchProverPool } from './proverPool.draws.js';
 import { formatTable, type BenchRow } from './row.js';
@@ -16,6 +17,7 @@ const groups: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [
   ['prover-pool', benchProverPool],
   ['sequencer', () => benchSequencerRanking()],
   ['bls', () => benchBls()],
+  ['metrics', () => benchMetrics()],
   ['scaling', benchScaling],
 ];
 
