@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { isqrt } from '../../kernel/index.js';
 import { churnLimit } from './churn.js';
 import { cappedIssuance, cosmosInflationStep, cosmosIssuance, epochIssuance, fixedRateIssuance, issuanceAtStake, sqrtIssuance, temperedIssuance, YEAR_SECONDS } from './curves.js';
-import { bitLength, toFloat } from './toFloat.js';
+import { toFloat } from '../../economy/metrics.js';
 
 /** The published vectors of economy.md §3.5 on the pure functions. */
 const ETH = 1_000_000_000n;
@@ -109,22 +109,3 @@ describe('posEconomy churn (§3.2 step 4, vectors of §3.5)', () => {
   });
 });
 
-describe('posEconomy toFloat (§1, duplicate of src/economy/metrics.ts until merge)', () => {
-  it('is exact ratios with 64 significant bits, converted once', () => {
-    assert.equal(toFloat(1n, 4n), 0.25);
-    assert.equal(toFloat(0n, 7n), 0);
-    assert.equal(toFloat(3n, 1n), 3);
-    assert.equal(toFloat(1n, 3n), 1 / 3);
-    assert.equal(toFloat(2n, 3n), 2 / 3);
-    assert.equal(toFloat(10n ** 30n, 3n), 10 ** 30 / 3);
-    assert.equal(bitLength(0n), 0);
-    assert.equal(bitLength(255n), 8);
-    assert.throws(() => toFloat(1n, 0n), RangeError);
-  });
-  it('rounds like the definition, not like float division, where they differ', () => {
-    // (2^60 + 1) / 3: float division rounds the numerator first.
-    const num = (1n << 60n) + 1n;
-    const s = 64 + bitLength(3n) - bitLength(num);
-    assert.equal(toFloat(num, 3n), Number((num << BigInt(s)) / 3n) * 2 ** -s);
-  });
-});

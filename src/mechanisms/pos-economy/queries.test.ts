@@ -5,7 +5,7 @@ import { addressOf } from '../../kernel/index.js';
 import type { posEconomyModule } from './index.js';
 import { MAX_EPOCHS_PER_STEP } from './onBlock.js';
 import { operatorDistribution } from './operatorDistribution.js';
-import { toFloat } from './toFloat.js';
+import { toFloat } from '../../economy/metrics.js';
 
 const ETH = 1_000_000_000n;
 type Instance = ReturnType<typeof posEconomyModule.create>;

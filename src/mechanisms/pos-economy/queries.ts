@@ -2,7 +2,9 @@ import { address, argsOf, noArgs, query, uint } from '../../kernel/index.js';
 import { issuanceAtStake, YEAR_SECONDS } from './curves.js';
 import { requireOperator } from './guards.js';
 import type { Eco } from './state.js';
-import { toFloat } from './toFloat.js';
+import { distributionQueries } from '../../economy/distribution.js';
+import { toFloat } from '../../economy/metrics.js';
+import { operatorDistribution } from './operatorDistribution.js';
 
 /** §3.4 queries (amounts as decimal strings) and the economic account of §2. */
 export function queries(eco: Eco) {
@@ -75,6 +77,7 @@ export function queries(eco: Eco) {
       args: noArgs,
       run: () => ({ ...params }),
     }),
-    // TODO(merge, issue 15 item 3): ...distributionQueries({ asset: params.asset, decimals: DECIMALS, defaultBy: 'operator', by: { operator: () => operatorDistribution(eco) } }),
+    // economy §1.1–§1.2 (gwei: 9 decimals in state).
+    ...distributionQueries({ asset: params.asset, decimals: 9, defaultBy: 'operator', mechanism: ctx.name, by: { operator: () => operatorDistribution(eco) } }),
   };
 }
