@@ -52,7 +52,7 @@ export interface Network {
 }
 
 /** A network of `pools` pools of 200 computing workers each, 1% of them reported offline. */
-export function buildNetwork(pools: number): Network {
+export function buildNetwork(pools: number, options: { recordChanges?: boolean } = {}): Network {
   const n = pools * WORKERS_PER_POOL;
   const t0 = performance.now();
   const balances: Record<string, Record<string, bigint>> = { subsidy: { PHA: 10n ** 9n * PHA } };
@@ -67,7 +67,7 @@ export function buildNetwork(pools: number): Network {
   const chain = Chain.build(
     { mechanisms: { stakePool: { preset: 'phala-khala-v1', computation: { enabled: true } } } },
     { time: 0, height: 1, balances, stakePool: { workers } },
-    { retainEvents: false },
+    { retainEvents: false, recordChanges: options.recordChanges ?? false },
   );
   const buildMs = performance.now() - t0;
 
