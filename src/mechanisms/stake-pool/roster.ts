@@ -16,6 +16,8 @@ export interface RosterSlot {
   readonly conf: Fx;
   /** The worker's mining record as the `miners` map holds it now (kept current, see StakePoolState). */
   record: MinerRecord;
+  /** Whether `record` has its fields in the order records are created in (see `hasMinerKeyOrder`). */
+  ordered: boolean;
   /** Terms that depend only on `pInit` (and constants), for the `pInit` they were computed for (-1: none yet). */
   pInit: number;
   /** mul(x, x) with x = mul(mul(int(2), int(P)), conf). */
@@ -38,4 +40,19 @@ export interface Roster {
   readonly pools: readonly RosterPool[];
   /** Miner account → slot index, to refresh single records. */
   readonly index: ReadonlyMap<Address, number>;
+}
+
+/** Field order of a mining record as `addWorker` creates it (and every spread of it keeps). */
+const MINER_KEYS = ['pid', 'worker', 'state', 'stake', 've', 'v', 'vUpdatedAt', 'coolDownStart', 'pInit', 'vDeductible'];
+
+/**
+ * Whether `r`'s fields come in creation order. The fast path then writes its new record as a
+ * literal in that order (a spread of records of mixed shapes was 40% of its time); records
+ * restored from a snapshot have their keys sorted and are copied by spread, as the reference does,
+ * so both paths always give records of the same key order.
+ */
+export function hasMinerKeyOrder(r: MinerRecord): boolean {
+  let i = 0;
+  for (const k in r) if (k !== MINER_KEYS[i++]) return false;
+  return i === MINER_KEYS.length;
 }

@@ -1,7 +1,7 @@
 import { computeSettlements } from './computeSettlements.js';
 import { add, div, fromFixed, int, isDust, isqrtU, min, mul, ONE, permillOf, sub, toFixed, wrapFx, type Fx } from './fixed.js';
 import { applySettlements } from './settle.js';
-import { now, PHA, type PoolRecord, type RewardBook, type Sp } from './state.js';
+import { now, PHA, type MinerRecord, type PoolRecord, type RewardBook, type Sp } from './state.js';
 import type { RosterSlot } from './roster.js';
 import type { Tokenomic } from './params.js';
 
@@ -54,29 +54,36 @@ function memoPInit(slot: RosterSlot, t: Tokenomic, p: number): void {
 /**
  * The same computation as `runComputationReference`, without its per-worker lookups and copies:
  * the roster holds each bound worker's binding, assignment, confidence and current record;
- * per-worker terms that depend only on `pInit` are memoised; rewards are summed per pool.
+ * per-worker terms that depend only on `pInit` are memoised; each worker-block writes one record
+ * and nothing else (treasury parts and pool rewards are summed, pools written once).
+ *
+ * Measured (40,000 workers, 200 pools, 2-core dev machine shared with other jobs, change sets
+ * off): ≈ 75 ms per block, against ≈ 220 ms for the reference path in the same process and
+ * ≈ 30–40 ms for the bare settlement math (`settlementFloor` in the computation bench). README.
  */
 function runComputationFast(sp: Sp): void {
   const { state, params, ctx } = sp;
   const t = params.tokenomic;
   const { slots, pools } = state.roster();
+  const n = slots.length;
 
   // Step 2: shares of the responsive workers and their sum S. A share is isqrt(·)·2^32; the
-  // roots are kept and summed instead (S = R·2^32 when that does not wrap), which saves a shift
-  // per worker and lets each worker's div(share, S) be one division: floor(r·2^64 / R).
+  // roots are kept and summed instead (S = R·2^32 unless that wraps, which takes 2^32 workers),
+  // so that each worker's div(share, S) is one division: floor(r·2^64 / R).
   let rootSum = 0n;
-  for (const slot of slots) {
+  for (let i = 0; i < n; i++) {
+    const slot = slots[i]!;
     const r = slot.record;
     if (r.state !== 'MiningIdle') continue;
     if (r.pInit !== slot.pInit) memoPInit(slot, t, r.pInit);
-    const root = isqrtU(add(mul(r.v, r.v), slot.xx));
+    const v = r.v;
+    const root = isqrtU(slot.xx === 0n ? mul(v, v) : add(mul(v, v), slot.xx));
     slot.share = root;
     rootSum += root;
   }
   const total = wrapFx(rootSum << 32n);
   const exactTotal = total === rootSum << 32n;
 
-  // Step 3 and §7.21 step 3: V, the treasury part, MinerSettled, in worker-id order.
   const budgetPerBlock = state.budgetPerBlock.get();
   const growth = sub(t.rho, ONE);
   const keep = sub(ONE, t.treasuryRatio);
@@ -84,20 +91,74 @@ function runComputationFast(sp: Sp): void {
   const { subsidyPool, treasury } = params;
   const ledger = ctx.ledger;
   const name = ctx.name;
-  // Only these transfers move the subsidy account's balance during the loop.
-  let spendable = ledger.spendable(PHA, subsidyPool);
-  const sameAccount = subsidyPool === treasury;
+
   // Whether anyone observes events, learnt from the first event's builder (the kernel calls a
-  // builder only then). Unobserved, the treasury parts are summed into one transfer at the end
-  // (same balances, same single undo record per account) and the other Transfer events are only
-  // counted, as the kernel would count them; observed, every transfer is made as the reference does.
+  // builder only then). Unobserved, order between events is invisible: the treasury parts are
+  // summed into one transfer at the end (same balances, one undo record per account either way;
+  // the other Transfer events are only counted, as the kernel counts them) and each payout is
+  // credited in the same loop. Observed, every transfer is made and every payout credited after
+  // all settlements, as the reference does.
   let seen: boolean | undefined;
   const see = () => void (seen = true);
-  let foldedSum = 0n;
-  let foldedCount = 0;
+
+  // §7.21 step 4 / §6.9 for one settlement: summed per pool, in worker-id order.
+  const accs: Array<PoolAcc | undefined> = new Array(pools.length);
+  const touched: PoolAcc[] = [];
+  const credit = (slot: RosterSlot, reward: bigint): void => {
+    if (slot.pool < 0) {
+      const worker = slot.worker;
+      ctx.emit('RewardDismissedNotInPool', seen === false ? UNSEEN : () => ({ worker, amount: reward }));
+      return;
+    }
+    if (reward === 0n) return;
+    let a = accs[slot.pool];
+    if (a === undefined) {
+      const pid = pools[slot.pool]!.pid;
+      const pool = state.pools.get(pid)!;
+      const noShare = isDust(pool.totalShares);
+      a = { pid, pool, book: state.book(pid), noShare, commission: pool.commission ?? 0, shares: noShare ? 0n : toFixed(pool.totalShares), rewardAcc: 0n, ownerReward: 0n, credited: 0n, written: false };
+      accs[slot.pool] = a;
+    }
+    const pid = a.pid;
+    if (a.noShare) {
+      ctx.emit('RewardDismissedNoShare', seen === false ? UNSEEN : () => ({ pid, amount: reward }));
+      return;
+    }
+    if (!a.written) {
+      a.written = true;
+      touched.push(a);
+    }
+    const commission = a.commission === 0 ? 0n : permillOf(a.commission, reward);
+    const toStakers = commission === 0n ? reward : reward - commission;
+    let credited = commission;
+    if (!isDust(toStakers)) {
+      a.rewardAcc += div(toFixed(toStakers), a.shares);
+      credited = commission === 0n ? toStakers : commission + toStakers;
+    } else if (toStakers > 0n) {
+      ctx.emit('RewardDismissedDust', seen === false ? UNSEEN : () => ({ pid, amount: toStakers }));
+    }
+    if (credited !== 0n) {
+      // Distributed, or a commission taken (a dust remainder is reported, not credited).
+      ctx.emit('RewardReceived', seen === false ? UNSEEN : () => ({ pid, toOwner: commission, toStakers }));
+      a.credited += credited;
+      if (commission !== 0n) a.ownerReward += commission;
+    }
+  };
+
+  // Step 3 and §7.21 step 3: V, the treasury part, MinerSettled, in worker-id order. Only these
+  // transfers move the subsidy account's balance here: `paid` (what left it so far) against its
+  // spendable balance at the start is the reference's check (nothing leaves it when it is the treasury).
+  const spendable = ledger.spendable(PHA, subsidyPool);
+  const sameAccount = subsidyPool === treasury;
+  let paid = 0n;
+  let paidBeforeFold = 0n;
+  let folded = 0;
+  /** Slots before this one are credited in the second loop (all of them when observed). */
+  let creditedFrom = n;
   state.rosterWriting = true;
   try {
-    for (const slot of slots) {
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i]!;
       const r = slot.record;
       let v: Fx;
       let vDeductible: Fx;
@@ -106,7 +167,7 @@ function runComputationFast(sp: Sp): void {
       if (r.state === 'MiningIdle') {
         const dv = add(mul(growth, r.v), slot.cost);
         const v1 = min(add(r.v, dv), t.vMax);
-        const deductible = add(r.vDeductible, dv);
+        const deductible = r.vDeductible === 0n ? dv : add(r.vDeductible, dv);
         const root = slot.share;
         if (total === 0n || root === 0n || deductible === 0n) {
           v = v1;
@@ -123,84 +184,56 @@ function runComputationFast(sp: Sp): void {
         v = sub(r.v, mul(r.v, t.slashRate));
         vDeductible = 0n;
       } else continue;
-      slot.payout = payout;
-      const next = { ...r, v, vUpdatedAt: time, vDeductible };
+      const next: MinerRecord = slot.ordered
+        ? { pid: r.pid, worker: r.worker, state: r.state, stake: r.stake, ve: r.ve, v, vUpdatedAt: time, coolDownStart: r.coolDownStart, pInit: r.pInit, vDeductible }
+        : { ...r, v, vUpdatedAt: time, vDeductible };
       state.miners.set(slot.miner, next);
       slot.record = next;
-      if (spendable < toTreasury) {
+      const after = toTreasury === 0n || sameAccount ? paid : paid + toTreasury;
+      if (after > spendable || (sameAccount && toTreasury > spendable)) {
         if (seen === false) ctx.emit('InternalErrorMinerSettleFailed', UNSEEN);
         else {
           const worker = slot.worker;
           ctx.emit('InternalErrorMinerSettleFailed', () => (see(), { worker }));
-          seen ??= false;
         }
-        continue;
+      } else {
+        if (toTreasury !== 0n) {
+          if (seen === false) folded++;
+          else ledger.transfer(PHA, subsidyPool, treasury, toTreasury, name);
+          paid = after;
+        }
+        if (seen === false) ctx.emit('MinerSettled', UNSEEN);
+        else {
+          const miner = slot.miner;
+          ctx.emit('MinerSettled', () => (see(), { miner, vBits: v, payoutBits: payout }));
+        }
       }
-      if (toTreasury > 0n) {
-        if (seen === false) {
-          foldedSum += toTreasury;
-          foldedCount++;
-        } else ledger.transfer(PHA, subsidyPool, treasury, toTreasury, name);
-        if (!sameAccount) spendable -= toTreasury;
+      if (seen === undefined) {
+        seen = false;
+        paidBeforeFold = paid;
+        creditedFrom = i;
       }
-      if (seen === false) ctx.emit('MinerSettled', UNSEEN);
-      else {
-        const miner = slot.miner;
-        ctx.emit('MinerSettled', () => (see(), { miner, vBits: v, payoutBits: payout }));
-        seen ??= false;
-      }
+      if (seen === false) credit(slot, payout === 0n ? 0n : fromFixed(payout));
+      else slot.payout = payout;
     }
   } finally {
     state.rosterWriting = false;
   }
-  if (foldedCount > 0) {
-    ledger.transfer(PHA, subsidyPool, treasury, foldedSum, name);
-    for (let i = 1; i < foldedCount; i++) ctx.emit('Transfer', UNSEEN);
+  if (folded > 0) {
+    // Transfers from the subsidy account to itself leave every balance as it was (and their sum
+    // may exceed what one transfer could move): then they are only counted.
+    let counted = 0;
+    if (!sameAccount) {
+      ledger.transfer(PHA, subsidyPool, treasury, paid - paidBeforeFold, name);
+      counted = 1;
+    }
+    for (; counted < folded; counted++) ctx.emit('Transfer', UNSEEN);
   }
 
-  // §7.21 step 4 / §6.9: the payouts into the pools, in worker-id order, summed per pool.
-  const accs: Array<PoolAcc | undefined> = new Array(pools.length);
-  const touched: PoolAcc[] = [];
-  for (const slot of slots) {
+  for (let i = 0; i < creditedFrom; i++) {
+    const slot = slots[i]!;
     const st = slot.record.state;
-    if (st !== 'MiningIdle' && st !== 'MiningUnresponsive') continue;
-    const reward = fromFixed(slot.payout);
-    if (slot.pool < 0) {
-      const worker = slot.worker;
-      ctx.emit('RewardDismissedNotInPool', seen === false ? UNSEEN : () => ({ worker, amount: reward }));
-      continue;
-    }
-    if (reward === 0n) continue;
-    let a = accs[slot.pool];
-    if (a === undefined) {
-      const pid = pools[slot.pool]!.pid;
-      const pool = state.pools.get(pid)!;
-      a = { pid, pool, book: state.book(pid), noShare: isDust(pool.totalShares), commission: pool.commission ?? 0, shares: 0n, rewardAcc: 0n, ownerReward: 0n, credited: 0n, written: false };
-      if (!a.noShare) (a as { shares: Fx }).shares = toFixed(pool.totalShares);
-      accs[slot.pool] = a;
-    }
-    const pid = a.pid;
-    if (a.noShare) {
-      ctx.emit('RewardDismissedNoShare', seen === false ? UNSEEN : () => ({ pid, amount: reward }));
-      continue;
-    }
-    if (!a.written) {
-      a.written = true;
-      touched.push(a);
-    }
-    const commission = a.commission === 0 ? 0n : permillOf(a.commission, reward);
-    const toStakers = commission === 0n ? reward : reward - commission;
-    if (commission !== 0n) a.ownerReward += commission;
-    let distributed = false;
-    if (!isDust(toStakers)) {
-      a.rewardAcc += div(toFixed(toStakers), a.shares);
-      distributed = true;
-    } else if (toStakers > 0n) {
-      ctx.emit('RewardDismissedDust', seen === false ? UNSEEN : () => ({ pid, amount: toStakers }));
-    }
-    if (distributed || commission > 0n) ctx.emit('RewardReceived', seen === false ? UNSEEN : () => ({ pid, toOwner: commission, toStakers }));
-    const credit = distributed ? (commission === 0n ? toStakers : commission + toStakers) : commission;
-    if (credit !== 0n) a.credited += credit;
+    if (st === 'MiningIdle' || st === 'MiningUnresponsive') credit(slot, slot.payout === 0n ? 0n : fromFixed(slot.payout));
   }
   for (const a of touched) {
     state.pools.set(a.pid, { ...a.pool, ownerReward: a.pool.ownerReward + a.ownerReward, rewardAcc: add(a.pool.rewardAcc, a.rewardAcc) });

@@ -2,7 +2,7 @@ import type { StakePoolErrorCode } from './errors.js';
 import type { Address, Hex, JCell, JList, JMap, MechanismContext, Scope } from '../../kernel/index.js';
 import type { Fx } from './fixed.js';
 import type { StakePoolParams } from './params.js';
-import type { Roster, RosterPool, RosterSlot } from './roster.js';
+import { hasMinerKeyOrder, type Roster, type RosterPool, type RosterSlot } from './roster.js';
 import { gatekeeperConfidence } from './workerShare.js';
 
 export const LOCK_ID = 'phala/sp';
@@ -75,6 +75,11 @@ export interface RewardBook {
   readonly credited: bigint;
   readonly paid: bigint;
   readonly shareChanges: bigint;
+}
+
+function setSlotRecord(slot: RosterSlot, r: MinerRecord): void {
+  slot.record = r;
+  slot.ordered = hasMinerKeyOrder(r);
 }
 
 /** Records written between two blocks beyond which the roster re-reads them all. */
@@ -207,12 +212,12 @@ export class StakePoolState {
       c = { token, epoch: this.rosterEpoch, roster: this.buildRoster() };
       this.rosterCache = c;
     } else if (this.minersAllDirty) {
-      for (const slot of c.roster.slots) slot.record = this.miners.get(slot.miner)!;
+      for (const slot of c.roster.slots) setSlotRecord(slot, this.miners.get(slot.miner)!);
     } else {
       const { slots, index } = c.roster;
       for (const miner of this.minersDirty) {
         const i = index.get(miner);
-        if (i !== undefined) slots[i]!.record = this.miners.get(miner)!;
+        if (i !== undefined) setSlotRecord(slots[i]!, this.miners.get(miner)!);
       }
     }
     this.minersDirty.clear();
@@ -241,7 +246,7 @@ export class StakePoolState {
       // from it); a bound worker is registered and cannot be re-registered (§7.1).
       const conf = gatekeeperConfidence(this.workers.get(record.worker)!.confidenceLevel);
       index.set(miner, slots.length);
-      slots.push({ worker, miner, pool, conf, record, pInit: -1, xx: 0n, cost: 0n, share: 0n, payout: 0n });
+      slots.push({ worker, miner, pool, conf, record, ordered: hasMinerKeyOrder(record), pInit: -1, xx: 0n, cost: 0n, share: 0n, payout: 0n });
     }
     return { slots, pools, index };
   }
