@@ -47,13 +47,20 @@ export function sqrt(a: Fx): Fx {
 }
 
 /**
- * floor(√n) for n ≥ 0. Below 2^100 the float root is a candidate r < 2^51 that is kept only with
- * the exact certificate r² ≤ n ≤ r² + 2r (so the float's rounding never matters); otherwise, and
- * for the few candidates one off, the kernel's Newton iteration.
+ * floor(√n) for n ≥ 0. Below 2^100 the float root s = √Number(n) is within s·2^-52 of √n (two
+ * roundings to nearest of 2^-53 each, the first halved by the root): when s is farther than
+ * e = s·2^-50 from every integer, floor(s) is the answer. Otherwise floor(s) is a candidate
+ * r < 2^51 kept only with the exact certificate r² ≤ n ≤ r² + 2r, and failing that, the kernel's
+ * Newton iteration.
  */
 export function isqrtU(n: bigint): bigint {
   if (n >= 0n && n < FLOAT_ROOT_BOUND) {
-    const f = Math.floor(Math.sqrt(Number(n)));
+    const s = Math.sqrt(Number(n));
+    const f = Math.floor(s);
+    // s − f and s·2^-50 are exact; 1 − 2e is off by at most 2^-54 < e (n ≥ 1), so frac < 1 − e.
+    const frac = s - f;
+    const e = s * 2 ** -50;
+    if (frac > e && frac < 1 - 2 * e) return BigInt(f);
     const r = BigInt(f);
     const d = n - r * r;
     // Number(d) ≤ 2f ⇔ d ≤ 2f here: 2f + 1 < 2^53 is exact and rounding is monotone.
