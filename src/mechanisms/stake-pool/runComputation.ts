@@ -1,5 +1,5 @@
 import { computeSettlements } from './computeSettlements.js';
-import { add, div, fromFixed, int, isDust, isqrtU, min, mul, ONE, permillOf, sub, toFixed, wrapFx, type Fx } from './fixed.js';
+import { add, div, fromFixed, int, isDust, isqrtU, MAX_FX, min, mul, ONE, permillOf, PICO_PER_PHA, sub, toFixed, wrapFx, type Fx } from './fixed.js';
 import { applySettlements } from './settle.js';
 import { now, PHA, type MinerRecord, type PoolRecord, type RewardBook, type Sp } from './state.js';
 import type { RosterSlot } from './roster.js';
@@ -64,7 +64,7 @@ function memoPInit(slot: RosterSlot, t: Tokenomic, p: number): void {
 function runComputationFast(sp: Sp): void {
   const { state, params, ctx } = sp;
   const t = params.tokenomic;
-  const { slots, pools } = state.roster();
+  const { slots, byId, pools } = state.roster();
   const n = slots.length;
 
   // Step 2: shares of the responsive workers and their sum S. A share is isqrt(·)·2^32; the
@@ -145,7 +145,7 @@ function runComputationFast(sp: Sp): void {
     }
   };
 
-  // Step 3 and §7.21 step 3: V, the treasury part, MinerSettled, in worker-id order. Only these
+  // Step 3 and §7.21 step 3 for one slot: V, the treasury part, MinerSettled. Only these
   // transfers move the subsidy account's balance here: `paid` (what left it so far) against its
   // spendable balance at the start is the reference's check (nothing leaves it when it is the treasury).
   const spendable = ledger.spendable(PHA, subsidyPool);
@@ -153,68 +153,79 @@ function runComputationFast(sp: Sp): void {
   let paid = 0n;
   let paidBeforeFold = 0n;
   let folded = 0;
-  /** Slots before this one are credited in the second loop (all of them when observed). */
-  let creditedFrom = n;
+  const settle = (slot: RosterSlot): void => {
+    const r = slot.record;
+    let v: Fx;
+    let vDeductible: Fx;
+    let payout = 0n;
+    let toTreasury = 0n;
+    if (r.state === 'MiningIdle') {
+      const dv = add(mul(growth, r.v), slot.cost);
+      const v1 = min(add(r.v, dv), t.vMax);
+      const deductible = r.vDeductible === 0n ? dv : add(r.vDeductible, dv);
+      const root = slot.share;
+      if (total === 0n || root === 0n || deductible === 0n) {
+        v = v1;
+        vDeductible = deductible;
+      } else {
+        // div(share, S) ≤ 1 when S did not wrap, so its product with the budget cannot wrap either.
+        const budget = exactTotal ? (((root << 64n) / rootSum) * budgetPerBlock) >> 64n : mul(div(root << 32n, total), budgetPerBlock);
+        payout = mul(budget, keep);
+        toTreasury = fromFixed(mul(budget, t.treasuryRatio));
+        v = sub(v1, min(deductible, payout));
+        vDeductible = 0n;
+      }
+    } else if (r.state === 'MiningUnresponsive') {
+      v = sub(r.v, mul(r.v, t.slashRate));
+      vDeductible = 0n;
+    } else return;
+    const next: MinerRecord = slot.ordered
+      ? { pid: r.pid, worker: r.worker, state: r.state, stake: r.stake, ve: r.ve, v, vUpdatedAt: time, coolDownStart: r.coolDownStart, pInit: r.pInit, vDeductible }
+      : { ...r, v, vUpdatedAt: time, vDeductible };
+    state.miners.set(slot.miner, next);
+    slot.record = next;
+    const after = toTreasury === 0n || sameAccount ? paid : paid + toTreasury;
+    if (after > spendable || (sameAccount && toTreasury > spendable)) {
+      if (seen === false) ctx.emit('InternalErrorMinerSettleFailed', UNSEEN);
+      else {
+        const worker = slot.worker;
+        ctx.emit('InternalErrorMinerSettleFailed', () => (see(), { worker }));
+      }
+    } else {
+      if (toTreasury !== 0n) {
+        if (seen === false) folded++;
+        else ledger.transfer(PHA, subsidyPool, treasury, toTreasury, name);
+        paid = after;
+      }
+      if (seen === false) ctx.emit('MinerSettled', UNSEEN);
+      else {
+        const miner = slot.miner;
+        ctx.emit('MinerSettled', () => (see(), { miner, vBits: v, payoutBits: payout }));
+      }
+    }
+    if (seen === undefined) {
+      seen = false;
+      paidBeforeFold = paid;
+    }
+    if (seen === false) credit(slot, payout === 0n ? 0n : fromFixed(payout));
+    else slot.payout = payout;
+  };
+
+  // The order: worker ids up to the first settlement, whose event tells whether anyone observes.
+  // Then, unobserved and with the subsidy account able to pay the whole block's treasury parts
+  // (so no check can fail and nothing depends on the order), storage order; otherwise worker ids.
+  // Σ fromFixed(mul(budget_i, ratio)) ≤ fromFixed(mul(B, ratio)) as Σ budget_i ≤ B, when nothing wraps.
+  const treasuryBound = (budgetPerBlock * t.treasuryRatio) >> 64n;
+  const orderFree = exactTotal && treasuryBound <= MAX_FX && treasuryBound * PICO_PER_PHA <= MAX_FX && fromFixed(treasuryBound) <= spendable;
   state.rosterWriting = true;
   try {
-    for (let i = 0; i < n; i++) {
-      const slot = slots[i]!;
-      const r = slot.record;
-      let v: Fx;
-      let vDeductible: Fx;
-      let payout = 0n;
-      let toTreasury = 0n;
-      if (r.state === 'MiningIdle') {
-        const dv = add(mul(growth, r.v), slot.cost);
-        const v1 = min(add(r.v, dv), t.vMax);
-        const deductible = r.vDeductible === 0n ? dv : add(r.vDeductible, dv);
-        const root = slot.share;
-        if (total === 0n || root === 0n || deductible === 0n) {
-          v = v1;
-          vDeductible = deductible;
-        } else {
-          // div(share, S) ≤ 1 when S did not wrap, so its product with the budget cannot wrap either.
-          const budget = exactTotal ? (((root << 64n) / rootSum) * budgetPerBlock) >> 64n : mul(div(root << 32n, total), budgetPerBlock);
-          payout = mul(budget, keep);
-          toTreasury = fromFixed(mul(budget, t.treasuryRatio));
-          v = sub(v1, min(deductible, payout));
-          vDeductible = 0n;
-        }
-      } else if (r.state === 'MiningUnresponsive') {
-        v = sub(r.v, mul(r.v, t.slashRate));
-        vDeductible = 0n;
-      } else continue;
-      const next: MinerRecord = slot.ordered
-        ? { pid: r.pid, worker: r.worker, state: r.state, stake: r.stake, ve: r.ve, v, vUpdatedAt: time, coolDownStart: r.coolDownStart, pInit: r.pInit, vDeductible }
-        : { ...r, v, vUpdatedAt: time, vDeductible };
-      state.miners.set(slot.miner, next);
-      slot.record = next;
-      const after = toTreasury === 0n || sameAccount ? paid : paid + toTreasury;
-      if (after > spendable || (sameAccount && toTreasury > spendable)) {
-        if (seen === false) ctx.emit('InternalErrorMinerSettleFailed', UNSEEN);
-        else {
-          const worker = slot.worker;
-          ctx.emit('InternalErrorMinerSettleFailed', () => (see(), { worker }));
-        }
-      } else {
-        if (toTreasury !== 0n) {
-          if (seen === false) folded++;
-          else ledger.transfer(PHA, subsidyPool, treasury, toTreasury, name);
-          paid = after;
-        }
-        if (seen === false) ctx.emit('MinerSettled', UNSEEN);
-        else {
-          const miner = slot.miner;
-          ctx.emit('MinerSettled', () => (see(), { miner, vBits: v, payoutBits: payout }));
-        }
-      }
-      if (seen === undefined) {
-        seen = false;
-        paidBeforeFold = paid;
-        creditedFrom = i;
-      }
-      if (seen === false) credit(slot, payout === 0n ? 0n : fromFixed(payout));
-      else slot.payout = payout;
+    let i = 0;
+    while (i < n && seen === undefined) settle(byId[i++]!);
+    const first = byId[i - 1];
+    if (seen === false && orderFree) {
+      for (let k = 0; k < n; k++) if (slots[k] !== first) settle(slots[k]!);
+    } else {
+      while (i < n) settle(byId[i++]!);
     }
   } finally {
     state.rosterWriting = false;
@@ -229,11 +240,13 @@ function runComputationFast(sp: Sp): void {
     }
     for (; counted < folded; counted++) ctx.emit('Transfer', UNSEEN);
   }
-
-  for (let i = 0; i < creditedFrom; i++) {
-    const slot = slots[i]!;
-    const st = slot.record.state;
-    if (st === 'MiningIdle' || st === 'MiningUnresponsive') credit(slot, slot.payout === 0n ? 0n : fromFixed(slot.payout));
+  // Observed: the payouts after all settlements, in worker-id order, as the reference does.
+  if (seen === true) {
+    for (let k = 0; k < n; k++) {
+      const slot = byId[k]!;
+      const st = slot.record.state;
+      if (st === 'MiningIdle' || st === 'MiningUnresponsive') credit(slot, slot.payout === 0n ? 0n : fromFixed(slot.payout));
+    }
   }
   for (const a of touched) {
     state.pools.set(a.pid, { ...a.pool, ownerReward: a.pool.ownerReward + a.ownerReward, rewardAcc: add(a.pool.rewardAcc, a.rewardAcc) });

@@ -230,8 +230,9 @@ export class StakePoolState {
     const pools: RosterPool[] = [];
     const poolIndex = new Map<number, number>();
     const index = new Map<Address, number>();
-    for (const [worker, miner] of this.boundWorkersSorted()) {
-      const record = this.miners.get(miner)!;
+    for (const [miner, record] of this.miners.entries()) {
+      const worker = this.minerBindings.get(miner);
+      if (worker === undefined) continue;
       const pid = this.assignments.get(worker);
       let pool = -1;
       if (pid !== undefined) {
@@ -248,7 +249,9 @@ export class StakePoolState {
       index.set(miner, slots.length);
       slots.push({ worker, miner, pool, conf, record, ordered: hasMinerKeyOrder(record), pInit: -1, xx: 0n, cost: 0n, share: 0n, payout: 0n });
     }
-    return { slots, pools, index };
+    // Every bound miner has a record (addWorker creates it with the binding).
+    const byId = this.boundWorkersSorted().map(([, miner]) => slots[index.get(miner)!]!);
+    return { slots, byId, pools, index };
   }
 
   staker(pid: number, user: Address): UserStake | undefined {
