@@ -122,8 +122,9 @@ export class StakePoolState {
   readonly genesis: JCell<{ readonly fixtures: boolean; readonly halvingStartBlock: number }>;
 
   // The computation roster (roster.ts), a cache of the fast path. It is rebuilt when the bindings
-  // token or `rosterEpoch` (any change of `workers` or `assignments`, forward or undone) moved;
-  // miner records written by anyone but the fast path itself are re-read by key before a block.
+  // token or `rosterEpoch` (any change of `assignments` or of a bound worker's registry entry,
+  // forward or undone) moved; miner records written by anyone but the fast path itself are
+  // re-read by key before a block. A rebuild at 40,000 workers costs about one block.
   private rosterCache: { token: object; epoch: number; roster: Roster } | undefined;
   private rosterEpoch = 0;
   private readonly minersDirty = new Set<Address>();
@@ -135,7 +136,8 @@ export class StakePoolState {
 
   constructor(store: Scope, params: StakePoolParams) {
     const bump = () => void this.rosterEpoch++;
-    this.workers = store.map('workers', { onChange: bump });
+    // Only a bound worker's registry entry is in the roster (and §7.1 refuses to change those).
+    this.workers = store.map('workers', { onChange: (w) => void (this.workerBindings.has(w) && this.rosterEpoch++) });
     this.workerBindings = store.map('workerBindings');
     this.minerBindings = store.map('minerBindings');
     this.assignments = store.map('assignments', { onChange: bump });
