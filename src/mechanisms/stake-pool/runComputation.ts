@@ -57,9 +57,10 @@ function memoPInit(slot: RosterSlot, t: Tokenomic, p: number): void {
  * per-worker terms that depend only on `pInit` are memoised; each worker-block writes one record
  * and nothing else (treasury parts and pool rewards are summed, pools written once).
  *
- * Measured (40,000 workers, 200 pools, 2-core dev machine shared with other jobs, change sets
- * off): ≈ 75 ms per block, against ≈ 220 ms for the reference path in the same process and
- * ≈ 30–40 ms for the bare settlement math (`settlementFloor` in the computation bench). README.
+ * Measured (40,000 workers, 200 pools, 2-core dev machine shared with another job, change sets
+ * off): ≈ 50–55 ms per block (≈ 72 ms with change sets), against ≈ 210–230 ms for the reference
+ * path in the same process and ≈ 28–30 ms for the bare settlement math (`settlementFloor` in
+ * the computation bench); the engine before this path: ≈ 265 ms. README.
  */
 function runComputationFast(sp: Sp): void {
   const { state, params, ctx } = sp;
@@ -101,7 +102,8 @@ function runComputationFast(sp: Sp): void {
   let seen: boolean | undefined;
   const see = () => void (seen = true);
 
-  // §7.21 step 4 / §6.9 for one settlement: summed per pool, in worker-id order.
+  // §7.21 step 4 / §6.9 for one settlement, summed per pool (observed: in worker-id order after
+  // all settlements; unobserved: as the loop goes, the sums commute).
   const accs: Array<PoolAcc | undefined> = new Array(pools.length);
   const touched: PoolAcc[] = [];
   const credit = (slot: RosterSlot, reward: bigint): void => {
