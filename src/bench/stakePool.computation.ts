@@ -1,6 +1,6 @@
 /**
  * Built-in computation model benchmark (node dist/src/bench/stakePool.computation.js [maxWorkers]
- * [blocks], or npm run bench:stake-pool [-- maxWorkers [blocks]]). Networks of pools of 200
+ * [blocks] [--changes], or npm run bench:stake-pool [-- maxWorkers [blocks]]). Networks of pools of 200
  * workers each (25, 50, 100 and 200 pools: 5,000 to 40,000 workers, up to `maxWorkers`, default
  * 40,000), preset `phala-khala-v1` with `computation.enabled`. Workers are registered in genesis (initial scores 100–3000, confidence
  * levels 1–5); then, through transactions, each pool's owner creates it and adds its workers, two
@@ -8,19 +8,27 @@
  * gatekeeper reports 1% of the workers offline (so both settlement paths run).
  *
  * Timed: `advance` by 12 s and one block, in which the hook settles every computing worker
- * (default 10 blocks after one untimed warm-up block, so that the major garbage collections that
+ * (default 10 blocks after three untimed warm-up blocks, so that the major garbage collections that
  * come every few blocks are averaged in). Through the public Chain API, wall-clock read here and
  * never in the engine. Each block is checked: exactly 3 events per responsive worker
  * (MinerSettled, the treasury Transfer, RewardReceived) plus 1 per unresponsive one
  * (MinerSettled); afterwards the pools' accumulators have grown, an offline worker's V has
  * decayed, and the invariants hold (timed, as is the state root).
  *
- * `buildNetwork` and `timedBlock` are exported for profiling harnesses; importing the module runs
- * nothing.
+ * The chain is built as the simulator builds it, `{ retainEvents: false, recordChanges: false }`;
+ * `--changes` measures the same sizes with change sets on as well. Last, the floor: the U64F64
+ * settlement math of §9 alone on arrays (no chain, no records, no events), for the largest size.
+ *
+ * `buildNetwork` and `timedBlock` are exported for profiling harnesses, `benchComputation` for the
+ * bench table; importing the module runs nothing.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Chain, type Outcome } from '../chain/chain.js';
+import { initialV, minimumStake } from '../mechanisms/stake-pool/economics.js';
+import { add, div, fromFixed, int, isqrtU, min, mul, ONE, sub, toFixed, type Fx } from '../mechanisms/stake-pool/fixed.js';
+import { parseParams, presets } from '../mechanisms/stake-pool/params.js';
+import { gatekeeperConfidence } from '../mechanisms/stake-pool/workerShare.js';
 
 const PHA = 10n ** 12n;
 const WORKERS_PER_POOL = 200;
@@ -29,6 +37,7 @@ const BLOCK_SECONDS = 12;
 /** Workers with `k mod OFFLINE_EVERY = OFFLINE_AT` are reported offline: 2 per pool. */
 const OFFLINE_EVERY = 100;
 const OFFLINE_AT = 37;
+const WARM_UP_BLOCKS = 3;
 
 function must(o: Outcome): Outcome {
   if (!o.ok) throw o.error;
@@ -51,8 +60,11 @@ export interface Network {
   probe: { idle: string; offline: string };
 }
 
-/** A network of `pools` pools of 200 computing workers each, 1% of them reported offline. */
-export function buildNetwork(pools: number): Network {
+/**
+ * A network of `pools` pools of 200 computing workers each, 1% of them reported offline. Change
+ * sets are off unless `recordChanges` (events are never retained).
+ */
+export function buildNetwork(pools: number, options: { recordChanges?: boolean } = {}): Network {
   const n = pools * WORKERS_PER_POOL;
   const t0 = performance.now();
   const balances: Record<string, Record<string, bigint>> = { subsidy: { PHA: 10n ** 9n * PHA } };
@@ -67,7 +79,7 @@ export function buildNetwork(pools: number): Network {
   const chain = Chain.build(
     { mechanisms: { stakePool: { preset: 'phala-khala-v1', computation: { enabled: true } } } },
     { time: 0, height: 1, balances, stakePool: { workers } },
-    { retainEvents: false },
+    { retainEvents: false, recordChanges: options.recordChanges ?? false },
   );
   const buildMs = performance.now() - t0;
 
@@ -142,11 +154,11 @@ interface Row {
   rootMs: number;
 }
 
-function measure(pools: number, blocks: number): Row {
-  const net = buildNetwork(pools);
+function measure(pools: number, blocks: number, recordChanges = false, withRoot = true): Row {
+  const net = buildNetwork(pools, { recordChanges });
   const { chain } = net;
-  // One untimed block first (JIT warm-up), checked like the others.
-  timedBlock(net);
+  // Untimed blocks first (JIT warm-up: a 5,000-worker block is short), checked like the others.
+  for (let b = 0; b < WARM_UP_BLOCKS; b++) timedBlock(net);
   const accBefore = [rewardAcc(chain, 0), rewardAcc(chain, pools - 1)];
   const offBefore = workerView(chain, net.probe.offline);
   const idleBefore = workerView(chain, net.probe.idle);
@@ -165,9 +177,12 @@ function measure(pools: number, blocks: number): Row {
   const bad = chain.invariants();
   const invMs = performance.now() - t0;
   if (bad.length) throw new Error(bad.join('\n'));
-  t0 = performance.now();
-  chain.stateRoot();
-  const rootMs = performance.now() - t0;
+  let rootMs = Number.NaN;
+  if (withRoot) {
+    t0 = performance.now();
+    chain.stateRoot();
+    rootMs = performance.now() - t0;
+  }
 
   const meanMs = times.reduce((a, b) => a + b, 0) / times.length;
   const sorted = [...times].sort((a, b) => a - b);
@@ -190,20 +205,148 @@ function measure(pools: number, blocks: number): Row {
   };
 }
 
+/** The floor's inputs: what the engine reads per worker, as plain arrays. */
+interface FloorData {
+  v: Fx[];
+  vDeductible: Fx[];
+  xx: Fx[];
+  cost: Fx[];
+  offline: boolean[];
+  pool: number[];
+  roots: Fx[];
+  poolShares: Fx[];
+}
+
+function floorData(workers: number): FloorData {
+  const t = parseParams(presets['phala-khala-v1']).tokenomic;
+  const d: FloorData = { v: [], vDeductible: [], xx: [], cost: [], offline: [], pool: [], roots: [], poolShares: [] };
+  const needed = new Map<number, bigint>();
+  for (let k = 0; k < workers; k++) {
+    const p = scoreOf(k);
+    const stake = minimumStake(t, p) + BigInt(k % 7) * PHA;
+    const pool = Math.floor(k / WORKERS_PER_POOL);
+    needed.set(pool, (needed.get(pool) ?? 0n) + stake);
+    const x = mul(mul(int(2), int(p)), gatekeeperConfidence(levelOf(k)));
+    d.v.push(initialV(t, stake, p, levelOf(k)));
+    d.vDeductible.push(0n);
+    d.xx.push(mul(x, x));
+    d.cost.push(add(mul(t.costK, int(p)), t.costB));
+    d.offline.push(isOffline(k));
+    d.pool.push(pool);
+    d.roots.push(0n);
+  }
+  for (const [, s] of [...needed].sort(([a], [b]) => a - b)) d.poolShares.push(toFixed(s + 2n * PHA));
+  return d;
+}
+
+/**
+ * One block of §9's arithmetic on arrays, as the fast path does it (share roots, V growth and
+ * decay, budget, payout and treasury parts, pico conversions, the accumulator increment), with
+ * nothing else: no chain, no records, no map, no events. Returns the treasury total (kept live).
+ */
+function floorBlock(d: FloorData, rewardAcc: Fx[]): bigint {
+  const t = parseParamsCached();
+  const growth = sub(t.rho, ONE);
+  const keep = sub(ONE, t.treasuryRatio);
+  const n = d.v.length;
+  let rootSum = 0n;
+  for (let i = 0; i < n; i++) {
+    if (d.offline[i]) continue;
+    const v = d.v[i]!;
+    const root = isqrtU(add(mul(v, v), d.xx[i]!));
+    d.roots[i] = root;
+    rootSum += root;
+  }
+  let treasury = 0n;
+  for (let i = 0; i < n; i++) {
+    const v = d.v[i]!;
+    if (d.offline[i]) {
+      d.v[i] = sub(v, mul(v, t.slashRate));
+      d.vDeductible[i] = 0n;
+      continue;
+    }
+    const dv = add(mul(growth, v), d.cost[i]!);
+    const v1 = min(add(v, dv), t.vMax);
+    const deductible = add(d.vDeductible[i]!, dv);
+    const root = d.roots[i]!;
+    if (rootSum === 0n || root === 0n || deductible === 0n) {
+      d.v[i] = v1;
+      d.vDeductible[i] = deductible;
+      continue;
+    }
+    const budget = (((root << 64n) / rootSum) * t.budgetPerBlock) >> 64n;
+    const payout = mul(budget, keep);
+    treasury += fromFixed(mul(budget, t.treasuryRatio));
+    d.v[i] = sub(v1, min(deductible, payout));
+    d.vDeductible[i] = 0n;
+    const reward = fromFixed(payout);
+    const p = d.pool[i]!;
+    if (reward > 1000n) rewardAcc[p] = add(rewardAcc[p]!, div(toFixed(reward), d.poolShares[p]!));
+  }
+  return treasury;
+}
+
+let tokenomic: ReturnType<typeof parseParams>['tokenomic'] | undefined;
+const parseParamsCached = () => (tokenomic ??= parseParams(presets['phala-khala-v1']).tokenomic);
+
+/** The floor: median ms per block of `floorBlock` for `workers` workers (after warm-up blocks). */
+export function settlementFloor(workers: number, blocks = 10): number {
+  const d = floorData(workers);
+  const acc = d.poolShares.map(() => 0n);
+  for (let b = 0; b < 3; b++) floorBlock(d, acc);
+  const times: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const t0 = performance.now();
+    floorBlock(d, acc);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * For the bench table: median ms per block of the computation model at each size (a multiple
+ * of 200 workers), chain built `{ retainEvents: false, recordChanges: false }`, each row with its
+ * floor (the settlement math alone, `settlementFloor`, for the same number of workers).
+ */
+export function benchComputation(
+  workers: number[] = [5_000, 40_000],
+  blocks = 10,
+): Array<{ row: string; value: number; unit: string; floorLabel?: string; floorValue?: number }> {
+  return workers.map((n) => {
+    if (n % WORKERS_PER_POOL !== 0 || n <= 0) throw new Error(`workers must be a positive multiple of ${WORKERS_PER_POOL}, got ${n}`);
+    const r = measure(n / WORKERS_PER_POOL, blocks, false, false);
+    return {
+      row: `stakePool computation model, one block at ${n.toLocaleString('en')} workers`,
+      value: r.medianMs,
+      unit: 'ms/block',
+      floorLabel: 'U64F64 settlement math alone (no engine)',
+      floorValue: settlementFloor(n, blocks),
+    };
+  });
+}
+
 function main(): void {
-  const maxWorkers = Number(process.argv[2] ?? 40_000);
-  const blocks = Number(process.argv[3] ?? 10);
+  const args = process.argv.slice(2).filter((a) => a !== '--changes');
+  const withChanges = process.argv.includes('--changes');
+  const maxWorkers = Number(args[0] ?? 40_000);
+  const blocks = Number(args[1] ?? 10);
   if (!Number.isSafeInteger(blocks) || blocks < 1) throw new Error(`blocks must be a positive integer, got ${process.argv[3]}`);
   const sizes = [25, 50, 100, 200].filter((p) => p * WORKERS_PER_POOL <= maxWorkers);
   if (sizes.length === 0) throw new Error(`maxWorkers ${maxWorkers} is below the smallest network (${25 * WORKERS_PER_POOL} workers)`);
   const rows: Row[] = [];
   const fmt = (x: number, d = 0) => x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
-  process.stdout.write(`computation model, phala-khala-v1, ${WORKERS_PER_POOL} workers per pool, 1% offline, mean of ${blocks} blocks after one warm-up block\n`);
-  for (const pools of sizes) {
-    const r = measure(pools, blocks);
-    rows.push(r);
+  process.stdout.write(`computation model, phala-khala-v1, ${WORKERS_PER_POOL} workers per pool, 1% offline, mean of ${blocks} blocks after ${WARM_UP_BLOCKS} warm-up blocks\n`);
+  for (const [pools, changes] of [...sizes.map((p) => [p, false] as const), ...(withChanges ? sizes.map((p) => [p, true] as const) : [])]) {
+    const r = measure(pools, blocks, changes);
+    if (!changes) rows.push(r);
     process.stdout.write(
-      `${fmt(r.pools)} pools / ${fmt(r.workers)} workers: setup ${fmt(r.setupMs)} ms (genesis ${fmt(r.buildMs)} ms, txs ${fmt(r.txMs)} ms); ` +
+      `${fmt(r.pools)} pools / ${fmt(r.workers)} workers, change sets ${changes ? 'on' : 'off'}: setup ${fmt(r.setupMs)} ms (genesis ${fmt(r.buildMs)} ms, txs ${fmt(r.txMs)} ms); ` +
         `block ${fmt(r.meanMs, 1)} ms (median ${fmt(r.medianMs, 1)}, min ${fmt(r.minMs, 1)}, max ${fmt(r.maxMs, 1)}) = ${fmt(r.usPerWorker, 2)} µs per worker (median ${fmt(r.usPerWorkerMedian, 2)}); ` +
         `invariants ${fmt(r.invMs)} ms; state root ${fmt(r.rootMs)} ms\n`,
     );
@@ -220,6 +363,12 @@ function main(): void {
         `(${verdict}; block time ×${(last.meanMs / first.meanMs).toFixed(2)} for ×${last.workers / first.workers} workers)\n`,
     );
   }
+  const last = rows[rows.length - 1]!;
+  const floor = settlementFloor(last.workers, blocks);
+  process.stdout.write(
+    `floor: the settlement math alone for ${fmt(last.workers)} workers ${fmt(floor, 1)} ms per block (${fmt((floor * 1000) / last.workers, 2)} µs per worker); ` +
+      `the engine's median block is ×${(last.medianMs / floor).toFixed(2)} that\n`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -163,6 +163,54 @@ describe('journal: atomic units', () => {
   });
 });
 
+describe('journal: JMap undo marks across units', () => {
+  it('a key written in unit after unit is recorded once per unit, and each unit rolls back alone', () => {
+    const j = new Journal();
+    const m = new JMap<string, number>(j, 'm');
+    j.atomic(() => m.set('a', 0));
+    for (let u = 1; u <= 50; u++) {
+      j.atomic(() => {
+        for (let w = 0; w < 3; w++) m.set('a', u * 10 + w);
+        // The mark of the previous unit does not count: one record, made in this unit.
+        assert.equal(j.recordCount, 1);
+      });
+      fails(j, () => {
+        m.set('a', -1);
+        m.set('b', -1);
+        m.set('a', -2);
+        assert.equal(j.recordCount, 2);
+      });
+      assert.equal(m.get('a'), u * 10 + 2);
+      assert.equal(m.has('b'), false);
+    }
+    // Nested: the inner unit records again (its own serial), an inner failure restores the outer's value.
+    j.atomic(() => {
+      m.set('a', 1);
+      fails(j, () => {
+        m.set('a', 2);
+        assert.equal(j.recordCount, 2);
+      });
+      assert.equal(m.get('a'), 1);
+      assert.equal(j.recordCount, 1);
+    });
+  });
+
+  it('marks of deleted keys are dropped once they outgrow the map', () => {
+    const j = new Journal();
+    const m = new JMap<number, number>(j, 'm');
+    const marks = () => (m as unknown as { marks: Map<number, number> }).marks.size;
+    for (let u = 0; u < 100; u++) {
+      j.atomic(() => {
+        for (let k = 0; k < 100; k++) m.set(u * 100 + k, k);
+        for (let k = 0; k < 100; k++) m.delete(u * 100 + k);
+      });
+      // At most twice the map's size plus the slack, plus one unit's keys.
+      assert.ok(marks() <= 2 * m.size + 1024 + 100, `${marks()} marks for ${m.size} keys`);
+    }
+    assert.equal(m.size, 0);
+  });
+});
+
 type Op =
   | { t: 'mset'; k: number; v: number }
   | { t: 'mdel'; k: number }

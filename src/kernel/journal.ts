@@ -196,10 +196,18 @@ abstract class Tracked {
   }
 }
 
+/** Marks a JMap may hold beyond twice its size before it drops them (keys deleted since they were written). */
+const MARKS_SLACK = 1024;
+
 /** A journaled map. Keys are primitives; iteration order is not part of the state (sort when it matters). */
 export class JMap<K extends Key, V> extends Tracked implements Container {
   private readonly m = new Map<K, V>();
-  /** Unit serial of the last undo record per key; valid only within the outermost unit `marksTop`. */
+  /**
+   * Unit serial of the last undo record per key. Serials never repeat, so a mark left by an
+   * earlier unit can never match: marks are kept across units (clearing them at every outermost
+   * unit made each unit rebuild a table of all its keys: ≈ 100 ns per write at 40,000 keys) and
+   * dropped only when keys deleted since have made them outgrow the map (checked per outermost unit).
+   */
   private readonly marks = new Map<K, number>();
   private marksTop = 0;
   readonly cache: boolean;
@@ -262,8 +270,8 @@ export class JMap<K extends Key, V> extends Tracked implements Container {
     const j = this.journal;
     if (j.unit !== 0) {
       if (this.marksTop !== j.top) {
-        this.marks.clear();
         this.marksTop = j.top;
+        if (this.marks.size > 2 * this.m.size + MARKS_SLACK) this.marks.clear();
       }
       if (this.marks.get(k) !== j.unit) {
         this.marks.set(k, j.unit);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bdiv, bmul, div, fromFixed, int, mul, parseFx, permillOf, sqrt, strip, toFixed, isDust } from './fixed.js';
+import fc from 'fast-check';
+import { isqrt } from '../../kernel/index.js';
+import { add, bdiv, bmul, div, fromFixed, int, isqrtU, mul, parseFx, permillOf, sqrt, strip, sub, toFixed, isDust, wrapFx } from './fixed.js';
 
 const PHA = 10n ** 12n;
 
@@ -60,5 +62,37 @@ describe('dust (§3.4)', () => {
     assert.equal(isDust(1000n), true);
     assert.equal(strip(1000n), 0n);
     assert.equal(strip(1001n), 1001n);
+  });
+});
+
+describe('fast forms of the primitives equal their literal definitions (§3.2)', () => {
+  const M128 = (1n << 128n) - 1n;
+  const M64 = (1n << 64n) - 1n;
+  // Values in range, just outside it, far outside it and negative (a subtraction's raw result).
+  const any = fc.oneof(fc.bigInt(0n, M128), fc.bigInt(M128 - 5n, M128 + 5n), fc.bigInt(-(1n << 130n), 1n << 200n), fc.constantFrom(0n, M128, M128 + 1n, -1n, 1n << 64n));
+  it('property: the compare-first wrap is x & (2^128 − 1); add, sub, mul, div and toFixed follow', () => {
+    fc.assert(
+      fc.property(any, fc.bigInt(0n, M128), fc.bigInt(1n, M128), fc.bigInt(0n, 1n << 140n), (x, a, b, bal) => {
+        assert.equal(wrapFx(x), x & M128);
+        assert.equal(add(a, b), (a + b) & M128);
+        assert.equal(sub(a, b), (a - b) & M128);
+        assert.equal(mul(a, b), ((a * b) >> 64n) & M128);
+        assert.equal(div(a, b), ((a << 64n) / b) & M128);
+        assert.equal(toFixed(bal), ((bal & M64) << 64n) / PHA);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('property: isqrtU (float candidate, exact certificate) = the kernel isqrt', () => {
+    const near = (c: bigint) => fc.bigInt(-3n, 3n).map((d) => (c + d < 0n ? 0n : c + d));
+    const squares = fc.bigInt(0n, 1n << 64n).chain((r) => near(r * r));
+    // Near squares below 2^100, where the float root is closest to an integer (the shortcut's edge).
+    const floatSquares = fc.bigInt(0n, (1n << 50n) - 1n).chain((r) => near(r * r));
+    const n = fc.oneof(fc.bigInt(0n, 1n << 100n), fc.bigInt(0n, 1n << 128n), squares, floatSquares, floatSquares, near(1n << 100n), near(((1n << 50n) - 1n) ** 2n), fc.bigInt(0n, 1000n));
+    fc.assert(
+      fc.property(n, (x) => assert.equal(isqrtU(x), isqrt(x))),
+      { numRuns: 20000 },
+    );
+    for (let x = 0n; x < 2000n; x++) assert.equal(isqrtU(x), isqrt(x));
   });
 });

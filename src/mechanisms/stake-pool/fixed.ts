@@ -16,7 +16,11 @@ export const ONE: Fx = 1n << FRAC;
 export const PERMILL = 1_000_000n;
 export const DUST = 1000n;
 
-const wrap = (x: bigint): bigint => x & MASK128;
+/** x mod 2^128. Comparing first: a bigint `&` allocates even when x is already in range. */
+const wrap = (x: bigint): bigint => (x >= 0n && x <= MASK128 ? x : x & MASK128);
+export const wrapFx = wrap;
+/** Below this the float root, checked exactly, gives isqrt (see `sqrt`). */
+const FLOAT_ROOT_BOUND = 1n << 100n;
 
 export function int(n: bigint | number): Fx {
   return wrap(BigInt(n) << FRAC);
@@ -39,7 +43,30 @@ export function div(a: Fx, b: Fx): Fx {
 }
 /** isqrt(a)·2^32: only 32 fractional bits are significant, as in the reference. */
 export function sqrt(a: Fx): Fx {
-  return isqrt(a) << 32n;
+  return isqrtU(a) << 32n;
+}
+
+/**
+ * floor(√n) for n ≥ 0. Below 2^100 the float root s = √Number(n) is within s·2^-52 of √n (two
+ * roundings to nearest of 2^-53 each, the first halved by the root): when s is farther than
+ * e = s·2^-50 from every integer, floor(s) is the answer. Otherwise floor(s) is a candidate
+ * r < 2^51 kept only with the exact certificate r² ≤ n ≤ r² + 2r, and failing that, the kernel's
+ * Newton iteration.
+ */
+export function isqrtU(n: bigint): bigint {
+  if (n >= 0n && n < FLOAT_ROOT_BOUND) {
+    const s = Math.sqrt(Number(n));
+    const f = Math.floor(s);
+    // s − f and s·2^-50 are exact; 1 − 2e is off by at most 2^-54 < e (n ≥ 1), so frac < 1 − e.
+    const frac = s - f;
+    const e = s * 2 ** -50;
+    if (frac > e && frac < 1 - 2 * e) return BigInt(f);
+    const r = BigInt(f);
+    const d = n - r * r;
+    // Number(d) ≤ 2f ⇔ d ≤ 2f here: 2f + 1 < 2^53 is exact and rounding is monotone.
+    if (d >= 0n && Number(d) <= 2 * f) return r;
+  }
+  return isqrt(n);
 }
 export function min(a: Fx, b: Fx): Fx {
   return a < b ? a : b;
@@ -47,7 +74,7 @@ export function min(a: Fx, b: Fx): Fx {
 
 /** Balance → fixed, truncating; the reference converts `b mod 2^64` (≈ 18.4 M PHA and up). */
 export function toFixed(b: bigint): Fx {
-  return ((b & MASK64) << FRAC) / PICO_PER_PHA;
+  return ((b >= 0n && b <= MASK64 ? b : b & MASK64) << FRAC) / PICO_PER_PHA;
 }
 /** Fixed → balance, truncating (the holder of the value loses the fraction of a pico). */
 export function fromFixed(f: Fx): bigint {

@@ -87,6 +87,10 @@ export const stakePoolModule = defineMechanism({
       onBlock: () => onBlock(sp),
       invariants: invariants(sp),
       restore: () => state.rebuildCaches(),
+      /** Tests: run the computation model's plain reference (`runComputationReference`) instead of the fast path. */
+      useReferenceComputation(on: boolean): void {
+        state.referenceComputation = on;
+      },
       escrow: () => ({}),
     };
   },

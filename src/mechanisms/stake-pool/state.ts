@@ -2,6 +2,8 @@ import type { StakePoolErrorCode } from './errors.js';
 import type { Address, Hex, JCell, JList, JMap, MechanismContext, Scope } from '../../kernel/index.js';
 import type { Fx } from './fixed.js';
 import type { StakePoolParams } from './params.js';
+import { hasMinerKeyOrder, type Roster, type RosterPool, type RosterSlot } from './roster.js';
+import { gatekeeperConfidence } from './workerShare.js';
 
 export const LOCK_ID = 'phala/sp';
 export const PHA = 'PHA';
@@ -75,6 +77,14 @@ export interface RewardBook {
   readonly shareChanges: bigint;
 }
 
+function setSlotRecord(slot: RosterSlot, r: MinerRecord): void {
+  slot.record = r;
+  slot.ordered = hasMinerKeyOrder(r);
+}
+
+/** Records written between two blocks beyond which the roster re-reads them all. */
+const MAX_DIRTY_MINERS = 4096;
+
 const stakerKey = (pid: number, user: Address): string => `${pid}/${user}`;
 
 /**
@@ -111,12 +121,27 @@ export class StakePoolState {
   /** Set once at genesis: whether fixtures were loaded (§5.7) and the height the budget decay counts from. */
   readonly genesis: JCell<{ readonly fixtures: boolean; readonly halvingStartBlock: number }>;
 
+  // The computation roster (roster.ts), a cache of the fast path. It is rebuilt when the bindings
+  // token or `rosterEpoch` (any change of `assignments` or of a bound worker's registry entry,
+  // forward or undone) moved; miner records written by anyone but the fast path itself are
+  // re-read by key before a block. A rebuild at 40,000 workers costs about one block.
+  private rosterCache: { token: object; epoch: number; roster: Roster } | undefined;
+  private rosterEpoch = 0;
+  private readonly minersDirty = new Set<Address>();
+  private minersAllDirty = true;
+  /** Set by the fast path while it writes records it also keeps in the roster. */
+  rosterWriting = false;
+  /** Runs the literal reference of the computation model instead of the fast path (tests). */
+  referenceComputation = false;
+
   constructor(store: Scope, params: StakePoolParams) {
-    this.workers = store.map('workers');
+    const bump = () => void this.rosterEpoch++;
+    // Only a bound worker's registry entry is in the roster (and §7.1 refuses to change those).
+    this.workers = store.map('workers', { onChange: (w) => void (this.workerBindings.has(w) && this.rosterEpoch++) });
     this.workerBindings = store.map('workerBindings');
     this.minerBindings = store.map('minerBindings');
-    this.assignments = store.map('assignments');
-    this.miners = store.map('miners');
+    this.assignments = store.map('assignments', { onChange: bump });
+    this.miners = store.map('miners', { onChange: (miner) => this.minerChanged(miner) });
     this.workerMiners = store.map('workerMiners', { cache: true });
     this.onlineMiners = store.cell('onlineMiners', 0);
     this.pools = store.map('pools');
@@ -135,6 +160,8 @@ export class StakePoolState {
 
   /** Rebuilds the caches from state (after a restore): the worker → pids index. */
   rebuildCaches(): void {
+    this.rosterCache = undefined;
+    this.minersAllDirty = true;
     for (const w of [...this.workerMiners.keys()]) this.workerMiners.delete(w);
     for (const r of this.miners.values()) {
       const pids = this.workerMiners.get(r.worker) ?? [];
@@ -163,6 +190,70 @@ export class StakePoolState {
     const token = this.bindingsVersion.get();
     if (this.boundCache?.token !== token) this.boundCache = { token, sorted: this.workerBindings.sortedEntries() };
     return this.boundCache.sorted;
+  }
+
+  private minerChanged(miner: Address): void {
+    if (this.rosterWriting || this.minersAllDirty) return;
+    this.minersDirty.add(miner);
+    // Many writes between blocks (or no blocks at all): re-read every record instead.
+    if (this.minersDirty.size > MAX_DIRTY_MINERS) {
+      this.minersAllDirty = true;
+      this.minersDirty.clear();
+    }
+  }
+
+  /**
+   * The bound workers with everything the fast computation path needs, current as of now:
+   * rebuilt after a change of the bindings, assignments or worker registry; records re-read for
+   * the miners written since the last call (by transactions, rollbacks, the reference path).
+   */
+  roster(): Roster {
+    const token = this.bindingsVersion.get();
+    let c = this.rosterCache;
+    if (c === undefined || c.token !== token || c.epoch !== this.rosterEpoch) {
+      c = { token, epoch: this.rosterEpoch, roster: this.buildRoster() };
+      this.rosterCache = c;
+    } else if (this.minersAllDirty) {
+      for (const slot of c.roster.slots) setSlotRecord(slot, this.miners.get(slot.miner)!);
+    } else {
+      const { slots, index } = c.roster;
+      for (const miner of this.minersDirty) {
+        const i = index.get(miner);
+        if (i !== undefined) setSlotRecord(slots[i]!, this.miners.get(miner)!);
+      }
+    }
+    this.minersDirty.clear();
+    this.minersAllDirty = false;
+    return c.roster;
+  }
+
+  private buildRoster(): Roster {
+    const slots: RosterSlot[] = [];
+    const pools: RosterPool[] = [];
+    const poolIndex = new Map<number, number>();
+    const index = new Map<Address, number>();
+    for (const [miner, record] of this.miners.entries()) {
+      const worker = this.minerBindings.get(miner);
+      if (worker === undefined) continue;
+      const pid = this.assignments.get(worker);
+      let pool = -1;
+      if (pid !== undefined) {
+        pool = poolIndex.get(pid) ?? -1;
+        if (pool < 0) {
+          pool = pools.length;
+          poolIndex.set(pid, pool);
+          pools.push({ pid });
+        }
+      }
+      // The record's worker, as the reference reads it (the same id: a miner account is derived
+      // from it); a bound worker is registered and cannot be re-registered (§7.1).
+      const conf = gatekeeperConfidence(this.workers.get(record.worker)!.confidenceLevel);
+      index.set(miner, slots.length);
+      slots.push({ worker, miner, pool, conf, record, ordered: hasMinerKeyOrder(record), pInit: -1, xx: 0n, cost: 0n, share: 0n, payout: 0n });
+    }
+    // Every bound miner has a record (addWorker creates it with the binding).
+    const byId = this.boundWorkersSorted().map(([, miner]) => slots[index.get(miner)!]!);
+    return { slots, byId, pools, index };
   }
 
   staker(pid: number, user: Address): UserStake | undefined {
