@@ -10,12 +10,14 @@ import { benchPosEconomy } from './posEconomy.epoch.js';
 import { benchProverPool } from './proverPool.draws.js';
 import { formatTable, type BenchRow } from './row.js';
 import { benchScaling } from './scaling.js';
+import { benchComputation } from './stakePool.computation.js';
 import { benchBls } from './sequencerStaking.bls.js';
 import { benchSequencerRanking } from './sequencerStaking.ranking.js';
 
 const groups: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [
   ['keccak', benchKeccak],
   ['prover-pool', benchProverPool],
+  ['stake-pool', () => benchComputation()],
   ['sequencer', () => benchSequencerRanking()],
   ['bls', () => benchBls()],
   ['pos-economy', () => benchPosEconomy()],
