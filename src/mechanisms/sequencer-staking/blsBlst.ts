@@ -1,6 +1,6 @@
 import * as blst from '@chainsafe/blst';
 import { toHex } from '../../kernel/index.js';
-import { nobleBackend, skBytes, type BlsBackend } from './blsNoble.js';
+import { memoByBytes, nobleBackend, skBytes, type BlsBackend } from './blsNoble.js';
 
 /**
  * The native backend: `@chainsafe/blst` (supranational/blst; the prebuilt binary comes in the
@@ -27,15 +27,7 @@ function decodeKey(pk: Uint8Array): blst.PublicKey | undefined {
 
 // Decoding a key with its subgroup check costs ≈ 55 µs; committee keys repeat from batch to
 // batch, so they are decoded once (100 keys: ≈ 6 ms decoded each time vs ≈ 0.9 ms cached).
-const keyCache = new Map<string, blst.PublicKey | undefined>();
-function decodeKeyCached(pk: Uint8Array): blst.PublicKey | undefined {
-  const key = toHex(pk);
-  if (keyCache.has(key)) return keyCache.get(key);
-  const p = decodeKey(pk);
-  if (keyCache.size > 10_000) keyCache.clear();
-  keyCache.set(key, p);
-  return p;
-}
+const decodeKeyCached = memoByBytes(decodeKey);
 
 /** A 96-byte compressed G2 point in the subgroup; `allowIdentity` for aggregation inputs only. */
 function decodeSignature(sig: Uint8Array, allowIdentity = false): blst.Signature | undefined {

@@ -59,19 +59,25 @@ export function canonicalG2(b: Uint8Array): boolean {
 
 type G2Point = ReturnType<typeof sigs.hash>;
 
+/**
+ * A pure function of a byte string, memoised by its hex text. Bounded: past `limit` entries the
+ * table starts over (the inputs are keys and proofs of one network, a few thousand at most).
+ */
+export function memoByBytes<T>(fn: (b: Uint8Array) => T, limit = 10_000): (b: Uint8Array) => T {
+  const table = new Map<string, T>();
+  return (b) => {
+    const key = toHex(b);
+    if (table.has(key)) return table.get(key) as T;
+    const v = fn(b);
+    if (table.size >= limit) table.clear();
+    table.set(key, v);
+    return v;
+  };
+}
+
 // hash-to-G2 of a public key under the PoP DST is a pure function and costs about as much as a
 // signature; PopProve (test keys) and PopVerify of the same key share it.
-const popHashCache = new Map<string, G2Point>();
-function popHash(pk: Uint8Array): G2Point {
-  const key = toHex(pk);
-  let h = popHashCache.get(key);
-  if (!h) {
-    h = sigs.hash(pk, POP_DST);
-    if (popHashCache.size > 10_000) popHashCache.clear();
-    popHashCache.set(key, h);
-  }
-  return h;
-}
+const popHash: (pk: Uint8Array) => G2Point = memoByBytes((pk) => sigs.hash(pk, POP_DST));
 
 function g1(pk: Uint8Array) {
   if (!canonicalG1(pk)) return undefined;
@@ -87,15 +93,7 @@ function g1(pk: Uint8Array) {
 
 // Decoding a key and checking its subgroup costs ~2 ms in pure JS; it is a pure function of the
 // 48 bytes, so committee keys are decoded once (an aggregate of 100 keys then costs additions only).
-const g1Cache = new Map<string, ReturnType<typeof g1>>();
-function g1Cached(pk: Uint8Array) {
-  const key = toHex(pk);
-  if (g1Cache.has(key)) return g1Cache.get(key);
-  const p = g1(pk);
-  if (g1Cache.size > 10_000) g1Cache.clear();
-  g1Cache.set(key, p);
-  return p;
-}
+const g1Cached = memoByBytes(g1);
 
 function g2(sig: Uint8Array) {
   if (!canonicalG2(sig)) return undefined;
