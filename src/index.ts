@@ -28,6 +28,7 @@ export { scenarioJsonSchema, type Scenario, type Step } from './scenario/schema.
 export { proverPoolModule, type ProverPoolParams } from './mechanisms/prover-pool/index.js';
 export { sequencerStakingModule, type SequencerStakingParams } from './mechanisms/sequencer-staking/index.js';
 export { stakePoolModule, type StakePoolParams } from './mechanisms/stake-pool/index.js';
+export { posEconomyModule, type PosEconomyGenesis, type PosEconomyParams } from './mechanisms/pos-economy/index.js';
 
 // Errors
 export { ArithmeticOverflowError, ConfigError, InvalidArgumentError, LedgerError, MechanismError, ScenarioError, StakeworksError } from './kernel/errors.js';

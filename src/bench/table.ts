@@ -6,6 +6,7 @@
  */
 import { benchMetrics } from './economy.metrics.js';
 import { benchKeccak } from './keccak.js';
+import { benchPosEconomy } from './posEconomy.epoch.js';
 import { benchProverPool } from './proverPool.draws.js';
 import { formatTable, type BenchRow } from './row.js';
 import { benchScaling } from './scaling.js';
@@ -17,6 +18,7 @@ const groups: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [
   ['prover-pool', benchProverPool],
   ['sequencer', () => benchSequencerRanking()],
   ['bls', () => benchBls()],
+  ['pos-economy', () => benchPosEconomy()],
   ['metrics', () => benchMetrics()],
   ['scaling', benchScaling],
 ];

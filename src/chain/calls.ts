@@ -1,4 +1,5 @@
 import type { ActionSpec, ActionsOf, QueriesOf, QuerySpec } from '../kernel/index.js';
+import type { posEconomyModule } from '../mechanisms/pos-economy/index.js';
 import type { proverPoolModule } from '../mechanisms/prover-pool/index.js';
 import type { sequencerStakingModule } from '../mechanisms/sequencer-staking/index.js';
 import type { stakePoolModule } from '../mechanisms/stake-pool/index.js';
@@ -12,11 +13,13 @@ type Prefixed<K extends string, T> = { [A in keyof T & string as `${K}.${A}`]: T
 
 export type StakeworksActions = Prefixed<'proverPool', ActionsOf<typeof proverPoolModule>> &
   Prefixed<'sequencerStaking', ActionsOf<typeof sequencerStakingModule>> &
-  Prefixed<'stakePool', ActionsOf<typeof stakePoolModule>>;
+  Prefixed<'stakePool', ActionsOf<typeof stakePoolModule>> &
+  Prefixed<'posEconomy', ActionsOf<typeof posEconomyModule>>;
 
 export type StakeworksQueries = Prefixed<'proverPool', QueriesOf<typeof proverPoolModule>> &
   Prefixed<'sequencerStaking', QueriesOf<typeof sequencerStakingModule>> &
-  Prefixed<'stakePool', QueriesOf<typeof stakePoolModule>>;
+  Prefixed<'stakePool', QueriesOf<typeof stakePoolModule>> &
+  Prefixed<'posEconomy', QueriesOf<typeof posEconomyModule>>;
 
 /** Arguments of a call as a caller writes them (integers as number, string or bigint; names or addresses). */
 export type CallArgs<S> = S extends ActionSpec<any, any, infer I> ? I : S extends QuerySpec<any, any, infer I> ? I : never;

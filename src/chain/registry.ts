@@ -1,4 +1,5 @@
 import type { MechanismModule } from '../kernel/index.js';
+import { posEconomyModule } from '../mechanisms/pos-economy/index.js';
 import { proverPoolModule } from '../mechanisms/prover-pool/index.js';
 import { sequencerStakingModule } from '../mechanisms/sequencer-staking/index.js';
 import { stakePoolModule } from '../mechanisms/stake-pool/index.js';
@@ -8,4 +9,5 @@ export const mechanismRegistry: ReadonlyMap<string, MechanismModule> = new Map<s
   [proverPoolModule.kind, proverPoolModule],
   [sequencerStakingModule.kind, sequencerStakingModule],
   [stakePoolModule.kind, stakePoolModule],
+  [posEconomyModule.kind, posEconomyModule],
 ]);
