@@ -63,7 +63,7 @@ export {
   type Price,
   type StakeEntry,
 } from './economy/metrics.js';
-export { economyQuery, ZERO_TOTALS, type AccountFields, type AccountTotals, type EconomyAccount, type EconomyQuerySpec } from './economy/account.js';
+export { accountView, economyQuery, ZERO_TOTALS, type AccountFields, type AccountTotals, type EconomyAccount, type EconomyQuerySpec } from './economy/account.js';
 export { distributionQueries, orderEntries, sumById, type ByView, type DistributionEntry, type DistributionQueriesSpec, type EntriesFn, type RawEntry, type StakeDistribution } from './economy/distribution.js';
 
 // Writing a mechanism

@@ -11,9 +11,13 @@ describe('economyQuery', () => {
     },
   });
 
-  it('serves the default asset, or the one asked for', () => {
-    assert.deepEqual(economy.run(economy.args.parse({})), { asset: 'AAA', supply: 10n, staked: 4n, issued: 3n, burned: 0n, rewardsToStakers: 0n, feesPaid: 0n, feesBurned: 0n, slashed: 0n });
-    assert.deepEqual(economy.run(economy.args.parse({ asset: 'BBB' })), { asset: 'BBB', supply: 7n, staked: 0n, issued: 0n, burned: 0n, rewardsToStakers: 0n, feesPaid: 0n, feesBurned: 0n, slashed: 2n });
+  it('serves the default asset, or the one asked for, amounts as decimal strings in §2 order', () => {
+    assert.deepEqual(economy.run(economy.args.parse({})), { asset: 'AAA', supply: '10', staked: '4', issued: '3', burned: '0', rewardsToStakers: '0', feesPaid: '0', feesBurned: '0', slashed: '0' });
+    assert.deepEqual(economy.run(economy.args.parse({ asset: 'BBB' })), { asset: 'BBB', supply: '7', staked: '0', issued: '0', burned: '0', rewardsToStakers: '0', feesPaid: '0', feesBurned: '0', slashed: '2' });
+  });
+
+  it('keeps the field order of §2', () => {
+    assert.deepEqual(Object.keys(economy.run(economy.args.parse({}))), ['asset', 'supply', 'staked', 'issued', 'burned', 'rewardsToStakers', 'feesPaid', 'feesBurned', 'slashed']);
   });
 
   it('refuses an asset it does not account for, a non-string and unknown keys', () => {

@@ -4,13 +4,8 @@ import { echo } from '../kernel/errors.js';
 import { query } from '../kernel/mechanism.js';
 import { describeValue } from '../kernel/zodMessages.js';
 
-/**
- * The economic account of one asset of a mechanism (economy §2): running totals from genesis,
- * kept where the tokens move, plus `supply` and `staked` read at query time. Bigints here,
- * decimal strings in JSON like every amount.
- */
-export interface EconomyAccount {
-  readonly asset: string;
+/** The amounts of an economic account (economy §2), as a mechanism computes them. */
+export interface AccountFields {
   /** Ledger total supply now. */
   readonly supply: bigint;
   /** Tokens at stake now. */
@@ -29,8 +24,11 @@ export interface EconomyAccount {
   readonly slashed: bigint;
 }
 
-/** The fields a mechanism computes for one asset (`asset` is added by the query). */
-export type AccountFields = Omit<EconomyAccount, 'asset'>;
+/**
+ * The `economy` query result: the economic account of one asset, every amount a decimal string
+ * (economy §2: "All fields are decimal strings"; posEconomy answers the same way).
+ */
+export type EconomyAccount = { readonly asset: string } & { readonly [K in keyof AccountFields]: string };
 
 /** The running totals of an account, without the two fields read at query time. */
 export type AccountTotals = Omit<AccountFields, 'supply' | 'staked'>;
@@ -42,6 +40,21 @@ export interface EconomyQuerySpec {
   readonly defaultAsset: string;
   /** Asset symbol → its account now. */
   readonly assets: Readonly<Record<string, () => AccountFields>>;
+}
+
+/** An account as the query serves it: the asset, then every field as a decimal string, in §2's order. */
+export function accountView(asset: string, a: AccountFields): EconomyAccount {
+  return {
+    asset,
+    supply: `${a.supply}`,
+    staked: `${a.staked}`,
+    issued: `${a.issued}`,
+    burned: `${a.burned}`,
+    rewardsToStakers: `${a.rewardsToStakers}`,
+    feesPaid: `${a.feesPaid}`,
+    feesBurned: `${a.feesBurned}`,
+    slashed: `${a.slashed}`,
+  };
 }
 
 /**
@@ -63,7 +76,7 @@ export function economyQuery(spec: EconomyQuerySpec) {
       args: argsOf({ asset: assetArg.optional() }),
       run: ({ asset }): EconomyAccount => {
         const name = asset ?? spec.defaultAsset;
-        return { asset: name, ...spec.assets[name]!() };
+        return accountView(name, spec.assets[name]!());
       },
     }),
   };
