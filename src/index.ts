@@ -8,8 +8,8 @@
  * - the mechanisms Stakeworks ships (their modules, for `describe`-like tools and custom registries);
  * - errors (one base class, stable codes) and the value helpers callers need (addresses from
  *   names, JSON forms of engine values, keccak);
- * - economy: the stake-distribution metrics (pure functions) and the helper that gives a
- *   mechanism its `stakeDistribution` and `metrics` queries;
+ * - economy: the stake-distribution metrics (pure functions) and the helpers that give a
+ *   mechanism its `stakeDistribution`, `metrics` and `economy` queries;
  * - for writing a mechanism of your own: the kernel contract and its building blocks.
  */
 
@@ -63,6 +63,7 @@ export {
   type Price,
   type StakeEntry,
 } from './economy/metrics.js';
+export { accountView, economyQuery, ZERO_TOTALS, type AccountFields, type AccountTotals, type EconomyAccount, type EconomyQuerySpec } from './economy/account.js';
 export { distributionQueries, orderEntries, sumById, type ByView, type DistributionEntry, type DistributionQueriesSpec, type EntriesFn, type RawEntry, type StakeDistribution } from './economy/distribution.js';
 
 // Writing a mechanism

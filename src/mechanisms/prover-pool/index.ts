@@ -7,6 +7,7 @@ import { invariants } from './invariants.js';
 import { assetsOf, checkParams, paramsSchema, presets, type ProverPoolParams } from './params.js';
 import { queries } from './queries.js';
 import { distributionOf } from './stakeDistribution.js';
+import { economyOf } from './economy.js';
 import { releaseProver } from './releaseProver.js';
 import { slashProver } from './slashProver.js';
 import { stake } from './stake.js';
@@ -53,7 +54,7 @@ export const proverPoolModule = defineMechanism({
       onBlock: () => {
         if (params.verification === 'hook' && params.blockMaxVerificationsPerTx > 0) verifyBlocksUpTo(pool, BigInt(params.blockMaxVerificationsPerTx), true);
       },
-      queries: { ...queries(pool), ...distributionOf(pool) },
+      queries: { ...queries(pool), ...distributionOf(pool), ...economyOf(pool) },
       invariants: invariants(pool),
       restore: () => state.rebuildIndex(),
     };

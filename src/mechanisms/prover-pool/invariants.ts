@@ -2,6 +2,7 @@ import { invariant, MAX_UINT16, MAX_UINT32, MAX_UINT64, ZERO_ADDRESS, type Invar
 import { linearFind } from '../../kernel/structures/fenwick.js';
 import { linearArgmin } from '../../kernel/structures/minTree.js';
 import { drawLinear, drawSlots } from './draw.js';
+import { claims, tkoAccount } from './economy.js';
 import type { Pool } from './state.js';
 import { slotWeight, type ErpgBounds } from './weights.js';
 
@@ -18,6 +19,8 @@ export function invariants(pool: Pool): Invariant[] {
     invariant('unverifiedBlocks', 'full', () => unverifiedBlocks(pool)),
     invariant('widths', 'cheap', () => widths(pool)),
     invariant('tokenIdentity', 'full', () => tokenIdentity(pool)),
+    invariant('economyLedger', 'cheap', () => economyLedger(pool)),
+    invariant('economyIdentity', 'full', () => economyIdentity(pool)),
   ];
 }
 
@@ -152,14 +155,37 @@ function widths(pool: Pool): string[] {
 
 /** 7. Accounting identity (TKO). */
 function tokenIdentity(pool: Pool): string[] {
-  const { state } = pool;
-  let held = 0n;
-  for (const s of state.slots.toArray()) held += s.stakedAmount;
-  for (const s of state.stakers.values()) held += s.exitAmount;
-  for (const b of state.balances.values()) held += b;
-  const t = state.totals.get();
+  const held = claims(pool);
+  const t = pool.state.totals.get();
   const expected = t.burned - t.minted - t.slashed - t.blockFees + t.refunds + t.rewards;
   return held !== expected ? [`TKO identity: stakes + exits + balances = ${held} ≠ burned − minted − slashed − fees + refunds + rewards = ${expected}`] : [];
+}
+
+/**
+ * economy §2, O(1): the bookkeeping totals are exactly the ledger's TKO mints and burns (this
+ * mechanism is the only one that mints or burns TKO), and no block is refunded more than it paid.
+ */
+function economyLedger(pool: Pool): string[] {
+  const out: string[] = [];
+  const t = pool.state.totals.get();
+  const ledger = pool.ctx.ledger.totalsOf('TKO');
+  if (ledger.minted !== t.minted) out.push(`ledger minted ${ledger.minted} TKO ≠ bookkeeping minted ${t.minted}`);
+  if (ledger.burned !== t.burned) out.push(`ledger burned ${ledger.burned} TKO ≠ bookkeeping burned ${t.burned}`);
+  if (t.refunds > t.blockFees) out.push(`refunds ${t.refunds} exceed block fees ${t.blockFees}`);
+  return out;
+}
+
+/**
+ * economy §2 with §7: the account ties wallets and claims to the ledger's genesis,
+ * `supply + stakes + exits + balances = genesis + issued − burned` (issued = rewards, burned =
+ * net block fees + slashes).
+ */
+function economyIdentity(pool: Pool): string[] {
+  const a = tkoAccount(pool);
+  const genesis = pool.ctx.ledger.totalsOf('TKO').genesis;
+  const lhs = a.supply + claims(pool);
+  const rhs = genesis + a.issued - a.burned;
+  return lhs !== rhs ? [`TKO account: supply + claims = ${lhs} ≠ genesis + issued − burned = ${rhs}`] : [];
 }
 
 function weightsAt(pool: Pool, bounds: ErpgBounds): bigint[] {

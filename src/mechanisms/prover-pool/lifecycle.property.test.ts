@@ -7,9 +7,9 @@ import { addressOf } from '../../kernel/index.js';
 /**
  * The block lifecycle property: random proposals, proofs (in time, late, by others, by the
  * backup, by the oracle), verifications and clock advances, under both presets. After every step every
- * invariant holds (§7, including the TKO identity and Fenwick = linear), a failed transaction
- * leaves the state root unchanged, and capacity never drops below maxCapacity minus the
- * prover's unreleased unverified blocks.
+ * invariant holds (§7, including the TKO identity and Fenwick = linear, and the economic account's
+ * identities), a failed transaction leaves the state root and the economic account unchanged, and
+ * capacity never drops below maxCapacity minus the prover's unreleased unverified blocks.
  */
 const ORACLE = '0x0000000000000000000000000000000000000001';
 const provers = ['p1', 'p2', 'p3', 'p4'];
@@ -57,6 +57,7 @@ const seen = new Map<string, number>();
 
 function apply(chain: Chain, o: Op): void {
   const before = chain.stateRoot();
+  const accountBefore = chain.query('proverPool.economy').result;
   let out;
   const state = chain.query('proverPool.getState').result as { numBlocks: number; lastVerifiedBlockId: number };
   switch (o.kind) {
@@ -97,6 +98,7 @@ function apply(chain: Chain, o: Op): void {
     seen.set(out.error!.code, (seen.get(out.error!.code) ?? 0) + 1);
     assert.notEqual(out.error!.code, 'INTERNAL_ERROR', out.error!.message);
     assert.equal(chain.stateRoot(), before, `failed ${o.kind} (${out.error!.code}) changed the state root`);
+    assert.deepEqual(chain.query('proverPool.economy').result, accountBefore, `failed ${o.kind} (${out.error!.code}) changed the economic account`);
   }
   assert.deepEqual(chain.invariants(), [], `after ${JSON.stringify(o)}`);
   checkCapacityFloor(chain);
@@ -120,6 +122,11 @@ function checkCapacityFloor(chain: Chain): void {
 
 for (const preset of ['taiko-a4', 'staking-proposal']) {
   describe(`prover pool lifecycle properties (${preset})`, () => {
+    it('checks the economic account among the invariants of every step', () => {
+      const names = build(preset).invariantChecks().map((i) => `${i.owner}.${i.name}:${i.tier}`);
+      for (const n of ['proverPool.economyLedger:cheap', 'proverPool.economyIdentity:full', 'proverPool.tokenIdentity:full']) assert.ok(names.includes(n), n);
+    });
+
     it('invariants hold and failures change nothing over random lifecycles', () => {
       fc.assert(
         fc.property(fc.array(op, { minLength: 5, maxLength: 60 }), (ops) => {

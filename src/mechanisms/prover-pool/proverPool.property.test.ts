@@ -9,8 +9,9 @@ import { drawSeed } from './draw.js';
 /**
  * Model-based property test of the prover pool's pool part (spec prover-pool.md §5.0–5.8, §7),
  * through the Chain API only. After every step: no invariant is violated (they include Fenwick vs
- * linear weights, min-tree vs linear slot search and the TKO accounting identity), a failed tx left
- * the state root and the event log unchanged and failed with a protocol error (never
+ * linear weights, min-tree vs linear slot search, the TKO accounting identity and the economic
+ * account's), a failed tx left the state root, the event log and the economic account unchanged
+ * (PROVER_NOT_GOOD_ENOUGH comes after the stake was burned) and failed with a protocol error (never
  * INTERNAL_ERROR), Σ Slashed.amount = totals.slashed, and every assignment drew the slot the linear
  * procedure (getProverWeights + keccak seed) picks, backup included.
  */
@@ -181,6 +182,7 @@ const stats = new Map<string, number>();
 function step(h: Harness, c: Cmd, check: boolean): void {
   const { chain } = h;
   const root = check ? chain.stateRoot() : undefined;
+  const account = check ? chain.query('proverPool.economy').result : undefined;
   const n = chain.events.length;
   const o = run(h, c);
   if (!o.ok) {
@@ -189,6 +191,7 @@ function step(h: Harness, c: Cmd, check: boolean): void {
     assert.equal(chain.events.length, n, `failed ${c.k} left events`);
     assert.deepEqual(o.events, []);
     if (check) assert.equal(chain.stateRoot(), root, `failed ${c.k} (${o.error!.code}) changed the state root`);
+    if (check) assert.deepEqual(chain.query('proverPool.economy').result, account, `failed ${c.k} (${o.error!.code}) changed the economic account`);
     if (c.k === 'assign' || c.k === 'release' || c.k === 'slash') {
       assert.equal(o.error!.code, c.by === 'protocol' ? 'INVALID_ARGUMENT' : 'UNAUTHORIZED');
     }

@@ -15,6 +15,8 @@ export function burn(seq: Seq) {
       if (amount === 0n) ctx.fail('AMOUNT_TO_BURN_IS_ZERO', 'amount to burn is zero');
       if (ctx.ledger.spendable('MORPH', sender) < amount) ctx.fail('BURN_AMOUNT_EXCEEDS_BALANCE', 'ERC20: burn amount exceeds balance');
       ctx.ledger.burn('MORPH', sender, amount, ctx.name);
+      const m = seq.state.economyMorph.get();
+      seq.state.economyMorph.set({ ...m, burned: m.burned + amount });
       ctx.emit('Transfer', { from: sender, to: ZERO_ADDRESS, value: amount });
     },
   });

@@ -14,6 +14,8 @@ export function claimSlashRemaining(seq: Seq) {
       if (amount > 0n) {
         ctx.ledger.escrowOut('ETH', ctx.name, receiver, amount);
         st.escrowL1Staking.set(st.escrowL1Staking.get() - amount);
+        const e = st.economyEth.get();
+        st.economyEth.set({ ...e, slashRemainingClaimed: e.slashRemainingClaimed + amount });
       }
       st.slashRemaining.set(0n);
       ctx.emit('SlashRemainingClaimed', { receiver, amount });

@@ -8,13 +8,18 @@ import { pairKey, type Seq } from './state.js';
  * (the semantics; no accumulator) and payment from the `distribute` escrow.
  */
 
-/** updateEpochReward (internal, from a reward-epoch upload). */
-export function updateEpochReward(seq: Seq, e: number, sequencers: readonly Address[], delegatorRewards: readonly bigint[], commissionAmounts: readonly bigint[]): void {
+/**
+ * updateEpochReward (internal, from a reward-epoch upload). Returns what it credited: the
+ * delegator rewards left standing (a sequencer listed twice keeps its last) plus every commission.
+ */
+export function updateEpochReward(seq: Seq, e: number, sequencers: readonly Address[], delegatorRewards: readonly bigint[], commissionAmounts: readonly bigint[]): bigint {
   const st = seq.state;
   st.mintedEpochCount.set(st.mintedEpochCount.get() + 1);
+  let credited = 0n;
   sequencers.forEach((s, j) => {
     const g = distKey(s, e);
     const r = delegatorRewards[j]!;
+    credited += r - (st.distDelegatorReward.get(g) ?? 0n) + commissionAmounts[j]!;
     if (r === 0n) st.distDelegatorReward.delete(g);
     else st.distDelegatorReward.set(g, r);
     if ((st.distDelegationAmount.get(g) ?? 0n) === 0n && e > 0) {
@@ -25,6 +30,7 @@ export function updateEpochReward(seq: Seq, e: number, sequencers: readonly Addr
     if (c === 0n) st.distCommissions.delete(s);
     else st.distCommissions.set(s, c);
   });
+  return credited;
 }
 
 export interface RangeResult {
@@ -62,5 +68,7 @@ export function pay(seq: Seq, to: Address, amount: bigint): void {
   const { ctx, state: st } = seq;
   ctx.ledger.escrowOut('MORPH', ctx.name, to, amount);
   st.escrowDistribute.set(st.escrowDistribute.get() - amount);
+  const m = st.economyMorph.get();
+  st.economyMorph.set({ ...m, paidOut: m.paidOut + amount });
   ctx.emit('Transfer', { from: DISTRIBUTE_ADDRESS, to, value: amount });
 }

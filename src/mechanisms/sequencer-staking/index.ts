@@ -24,6 +24,7 @@ import { invariants } from './invariants.js';
 import { assetsOf, paramsSchema, presets, type SequencerStakingParams } from './params.js';
 import { proveState } from './proveState.js';
 import { queries } from './queries.js';
+import { economyOf } from './economy.js';
 import { distributionOf } from './stakeDistribution.js';
 import { recordFinalizedBatchSubmissions } from './recordFinalizedBatchSubmissions.js';
 import { recordRewardEpochs } from './recordRewardEpochs.js';
@@ -145,7 +146,7 @@ export const sequencerStakingModule = defineMechanism({
         mintInflations: restricted(seq, 'ONLY_RECORD_CONTRACT_ALLOWED', 'MorphToken.mintInflations'),
         updateEpochReward: restricted(seq, 'ONLY_RECORD_CONTRACT_ALLOWED', 'Distribute.updateEpochReward'),
       },
-      queries: { ...queries(seq), ...distributionOf(seq) },
+      queries: { ...queries(seq), ...distributionOf(seq), ...economyOf(seq) },
       sync: () => sync(seq),
       onBlock() {
         sync(seq);

@@ -1,7 +1,8 @@
 import { invariant, ZERO_ADDRESS, type Invariant } from '../../kernel/index.js';
+import { economyIdentities } from './economy.js';
 import type { Seq } from './state.js';
 
-/** Spec 12 invariants 1–9, named and tiered (10, sync independence, is a property test). */
+/** Spec 12 invariants 1–9, named and tiered (10, sync independence, is a property test); economy §2's identities. */
 export function invariants(seq: Seq): Invariant[] {
   return [
     invariant('ethBooks.l1Staking', 'full', () => ethBooksL1Staking(seq)),
@@ -17,6 +18,7 @@ export function invariants(seq: Seq): Invariant[] {
     invariant('l2Ranking', 'full', () => l2Ranking(seq)),
     invariant('sequencerSetSize', 'cheap', () => sequencerSetSize(seq)),
     invariant('accountedHeight', 'cheap', () => accountedHeight(seq)),
+    invariant('economyIdentity', 'cheap', () => economyIdentities(seq)),
   ];
 }
 

@@ -27,6 +27,7 @@ export function applyRewardEpochs(seq: Seq, epochs: readonly RewardEpochInfo[]):
   if (next + n - 1 >= current) ctx.fail('UNFINISHED_EPOCHS_CANNOT_BE_UPLOADED', 'unfinished epochs cannot be uploaded', { next, count: n, currentEpoch: current });
   mintInflations(seq, next + n - 1);
   let blockSum = 0n;
+  let credited = 0n;
   epochs.forEach((ep, k) => {
     if (ep.index !== next + k) ctx.fail('INVALID_EPOCH_INDEX', 'invalid epoch index', { index: ep.index, expected: next + k });
     const m = ep.sequencers.length;
@@ -49,9 +50,14 @@ export function applyRewardEpochs(seq: Seq, epochs: readonly RewardEpochInfo[]):
     }
     if (blocks !== ep.blockCount) ctx.fail('INVALID_SEQUENCERS_BLOCKS', 'invalid sequencers blocks', { index: ep.index });
     if (ratioSum > RATIO_PRECISION) ctx.fail('INVALID_SEQUENCERS_RATIOS', 'invalid sequencers ratios', { index: ep.index });
-    updateEpochReward(seq, ep.index, ep.sequencers, delegatorRewards, commissionAmounts);
+    credited += updateEpochReward(seq, ep.index, ep.sequencers, delegatorRewards, commissionAmounts);
     blockSum += ep.blockCount;
   });
+  // economy §2: epoch rewards are credited when their epoch is recorded (one write per upload).
+  if (credited > 0n) {
+    const m = st.economyMorph.get();
+    st.economyMorph.set({ ...m, rewardsToStakers: m.rewardsToStakers + credited });
+  }
   ctx.emit('RewardEpochsUploaded', { startIndex: next, dataLength: n });
   st.latestRewardEpochBlock.set(st.latestRewardEpochBlock.get() + blockSum);
   st.nextRewardEpochIndex.set(next + n);

@@ -28,6 +28,10 @@ export function slash(seq: Seq, bitmap: bigint): bigint {
   st.slashRemaining.set(st.slashRemaining.get() + valueSum - reward);
   st.escrowL1Staking.set(st.escrowL1Staking.get() - reward);
   st.escrowRollup.set(st.escrowRollup.get() + reward);
+  if (valueSum > 0n) {
+    const e = st.economyEth.get();
+    st.economyEth.set({ ...e, slashed: e.slashed + valueSum, slashedToChallengers: e.slashedToChallengers + reward });
+  }
   ctx.emit('Slashed', { stakers: list });
   ctx.emit('StakersRemoved', { stakers: list });
   sendRemoveStakers(seq, list);

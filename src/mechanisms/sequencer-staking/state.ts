@@ -2,6 +2,18 @@ import type { SequencerStakingErrorCode } from './errors.js';
 import { ZERO_ADDRESS, type Address, type Hex, type JCell, type JList, type JMap, type Key, type MechanismContext, type Scope } from '../../kernel/index.js';
 import { SLOT_COUNT, type SequencerStakingParams } from './params.js';
 import { RankIndex } from './rankIndex.js';
+import { ZERO_TOTALS, type AccountTotals } from '../../economy/account.js';
+
+/** economy §2, MORPH: the account's totals, plus what Distribute has paid out of its escrow (bookkeeping). */
+export interface MorphTotals extends AccountTotals {
+  readonly paidOut: bigint;
+}
+
+/** economy §2, ETH: the account's totals, plus where slashed ETH went (challengers, the owner's sweeps). */
+export interface EthTotals extends AccountTotals {
+  readonly slashedToChallengers: bigint;
+  readonly slashRemainingClaimed: bigint;
+}
 
 /** Registration data (L1 `stakers{addr}`, mirrored on L2). */
 export interface StakerInfo {
@@ -241,6 +253,9 @@ export class SeqState {
   readonly escrowRollup: JCell<bigint>;
   readonly escrowL2Staking: JCell<bigint>;
   readonly escrowDistribute: JCell<bigint>;
+  // economic account (economy §2), one record per asset
+  readonly economyMorph: JCell<MorphTotals>;
+  readonly economyEth: JCell<EthTotals>;
   private readonly genesis: JCell<number>;
 
   constructor(store: Scope, params: SequencerStakingParams, time: number) {
@@ -341,6 +356,8 @@ export class SeqState {
     this.escrowRollup = store.cell('escrowRollup', 0n);
     this.escrowL2Staking = store.cell('escrowL2Staking', 0n);
     this.escrowDistribute = store.cell('escrowDistribute', 0n);
+    this.economyMorph = store.cell<MorphTotals>('economyMorph', { ...ZERO_TOTALS, paidOut: 0n });
+    this.economyEth = store.cell<EthTotals>('economyEth', { ...ZERO_TOTALS, slashedToChallengers: 0n, slashRemainingClaimed: 0n });
     this.genesis = store.cell('genesisTime', time);
   }
 

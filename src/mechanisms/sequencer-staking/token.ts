@@ -27,6 +27,7 @@ export function rateAt(seq: Seq, i: number): bigint {
  */
 export function mintInflations(seq: Seq, upTo: number): void {
   const { ctx, state: st } = seq;
+  let minted = 0n;
   for (let i = st.inflationMintedEpochs.get(); i <= upTo; i++) {
     const increment = (morphSupply(seq) * rateAt(seq, i)) / RATE_PRECISION;
     st.inflations.set(i, increment);
@@ -35,11 +36,17 @@ export function mintInflations(seq: Seq, upTo: number): void {
       ctx.ledger.mint('MORPH', DISTRIBUTE_ADDRESS, increment, ctx.name);
       ctx.ledger.escrowIn('MORPH', ctx.name, DISTRIBUTE_ADDRESS, increment);
       st.escrowDistribute.set(st.escrowDistribute.get() + increment);
+      minted += increment;
     }
     ctx.emit('Transfer', { from: ZERO_ADDRESS, to: DISTRIBUTE_ADDRESS, value: increment });
     ctx.emit('InflationMinted', { epochIndex: i, amount: increment });
   }
   if (upTo + 1 > st.inflationMintedEpochs.get()) st.inflationMintedEpochs.set(upTo + 1);
+  // economy §2: inflation is the issuance (one write per call, however many epochs).
+  if (minted > 0n) {
+    const m = st.economyMorph.get();
+    st.economyMorph.set({ ...m, issued: m.issued + minted });
+  }
 }
 
 /** An ERC20 transfer of MORPH (the zero address and the spendable balance checked); emits Transfer. */

@@ -27,6 +27,7 @@ import { setPoolDescription } from './setPoolDescription.js';
 import { settle } from './settle.js';
 import { startComputing } from './startComputing.js';
 import { StakePoolState, type Sp } from './state.js';
+import { economyOf, recordSubsidyGenesis } from './economy.js';
 import { stopComputing } from './stopComputing.js';
 import { withdraw } from './withdraw.js';
 
@@ -58,6 +59,7 @@ export const stakePoolModule = defineMechanism({
         return state.genesis.get().halvingStartBlock;
       },
     };
+    recordSubsidyGenesis(sp);
     return {
       actions: {
         registerWorker: registerWorker(sp),
@@ -83,7 +85,7 @@ export const stakePoolModule = defineMechanism({
         settle: settle(sp),
         forceAssignReward: forceAssignReward(sp),
       },
-      queries: { ...queries(sp), ...distributionOf(sp) },
+      queries: { ...queries(sp), ...distributionOf(sp), ...economyOf(sp) },
       onBlock: () => onBlock(sp),
       invariants: invariants(sp),
       restore: () => state.rebuildCaches(),

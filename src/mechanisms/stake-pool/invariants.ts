@@ -1,12 +1,14 @@
 import { invariant, type Invariant } from '../../kernel/index.js';
 import { isDust } from './fixed.js';
+import { economyBooks, economyIdentity } from './economy.js';
 import { minerAccount } from './minerAccount.js';
 import { pending } from './settleReward.js';
 import { isMining, LOCK_ID, PHA, type Sp } from './state.js';
 
 /**
  * §13, named and tiered (each returns violation lines, empty when sound). Not asserted when
- * genesis loaded fixtures (§5.7): every check is then empty.
+ * genesis loaded fixtures (§5.7): every check is then empty, except economy §2's two, which
+ * hold from any genesis (fixtures move no PHA).
  */
 export function invariants(sp: Sp): Invariant[] {
   const unlessFixtures = (check: (sp: Sp) => string[]) => () => (sp.fixtures ? [] : check(sp));
@@ -19,6 +21,8 @@ export function invariants(sp: Sp): Invariant[] {
     invariant('stake', 'full', unlessFixtures(stake)),
     invariant('withdrawQueue', 'full', unlessFixtures(withdrawQueue)),
     invariant('rewards', 'full', unlessFixtures(rewards)),
+    invariant('economyIdentity', 'cheap', () => economyIdentity(sp)),
+    invariant('economyBooks', 'full', () => economyBooks(sp)),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { addToAccount } from './economy.js';
 import { add, div, isDust, permillOf, toFixed } from './fixed.js';
 import type { PoolRecord, RewardBook, Sp } from './state.js';
 
@@ -39,5 +40,8 @@ export function receiveReward(sp: Sp, pid: number, reward: bigint): void {
   const book = state.book(pid);
   const [nextPool, nextBook] = creditReward(sp, pool, book, reward);
   if (nextPool !== pool) state.pools.set(pid, nextPool);
-  if (nextBook !== book) state.rewardBooks.set(pid, nextBook);
+  if (nextBook !== book) {
+    state.rewardBooks.set(pid, nextBook);
+    addToAccount(sp, { rewardsToStakers: nextBook.credited - book.credited });
+  }
 }

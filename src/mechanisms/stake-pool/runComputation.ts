@@ -1,3 +1,4 @@
+import { addToAccount } from './economy.js';
 import { computeSettlements } from './computeSettlements.js';
 import { add, div, fromFixed, int, isDust, isqrtU, MAX_FX, min, mul, ONE, permillOf, PICO_PER_PHA, sub, toFixed, wrapFx, type Fx } from './fixed.js';
 import { applySettlements } from './settle.js';
@@ -153,6 +154,8 @@ function runComputationFast(sp: Sp): void {
   const spendable = ledger.spendable(PHA, subsidyPool);
   const sameAccount = subsidyPool === treasury;
   let paid = 0n;
+  /** Treasury parts settled (also to itself, when the subsidy account is the treasury): economy §2. */
+  let toTreasuryTotal = 0n;
   let paidBeforeFold = 0n;
   let folded = 0;
   const settle = (slot: RosterSlot): void => {
@@ -195,6 +198,7 @@ function runComputationFast(sp: Sp): void {
       }
     } else {
       if (toTreasury !== 0n) {
+        toTreasuryTotal += toTreasury;
         if (seen === false) folded++;
         else ledger.transfer(PHA, subsidyPool, treasury, toTreasury, name);
         paid = after;
@@ -250,8 +254,14 @@ function runComputationFast(sp: Sp): void {
       if (st === 'MiningIdle' || st === 'MiningUnresponsive') credit(slot, slot.payout === 0n ? 0n : fromFixed(slot.payout));
     }
   }
+  let creditedTotal = 0n;
   for (const a of touched) {
     state.pools.set(a.pid, { ...a.pool, ownerReward: a.pool.ownerReward + a.ownerReward, rewardAcc: add(a.pool.rewardAcc, a.rewardAcc) });
     state.rewardBooks.set(a.pid, { ...a.book, credited: a.book.credited + a.credited });
+    creditedTotal += a.credited;
+  }
+  // The economic account, once per block, as applySettlements writes it.
+  if (toTreasuryTotal > 0n || creditedTotal > 0n) {
+    addToAccount(sp, { toTreasury: toTreasuryTotal, rewardsToStakers: creditedTotal, subsidyOther: sameAccount ? toTreasuryTotal : 0n });
   }
 }

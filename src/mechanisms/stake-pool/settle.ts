@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { action, argsOf, smallUint, type Hex } from '../../kernel/index.js';
 import { fromFixed, type Fx } from './fixed.js';
+import { addToAccount } from './economy.js';
 import { creditReward } from './receiveReward.js';
 import { fxArg, workerArg } from './schemas.js';
 import { isMining, now, PHA, type MinerState, type PoolRecord, type RewardBook, type Sp } from './state.js';
@@ -39,6 +40,8 @@ function setResponsiveness(sp: Sp, workers: readonly Hex[], to: MinerState, even
  */
 export function applySettlements(sp: Sp, settlements: readonly Settlement[], emittedAt: number | undefined): void {
   const { state, ctx, params } = sp;
+  // economy §2 totals of the batch, written once at the end (a block of the model settles every worker).
+  let toTreasuryTotal = 0n;
   for (const s of settlements) {
     const miner = state.workerBindings.get(s.worker);
     if (miner === undefined) continue;
@@ -59,6 +62,7 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
       continue;
     }
     if (toTreasury > 0n) ctx.ledger.transfer(PHA, params.subsidyPool, params.treasury, toTreasury, ctx.name);
+    toTreasuryTotal += toTreasury;
     ctx.emit('MinerSettled', { miner, vBits: v, payoutBits: s.payout });
   }
   // Rewards in list order, each pool and book written once at the end rather than once per
@@ -75,9 +79,14 @@ export function applySettlements(sp: Sp, settlements: readonly Settlement[], emi
     const next = creditReward(sp, pool, book, reward);
     if (next[0] !== pool || next[1] !== book) credited.set(pid, next);
   }
+  let creditedTotal = 0n;
   for (const [pid, [pool, book]] of credited) {
+    creditedTotal += book.credited - state.book(pid).credited;
     state.pools.set(pid, pool);
     state.rewardBooks.set(pid, book);
+  }
+  if (toTreasuryTotal > 0n || creditedTotal > 0n) {
+    addToAccount(sp, { toTreasury: toTreasuryTotal, rewardsToStakers: creditedTotal, subsidyOther: params.treasury === params.subsidyPool ? toTreasuryTotal : 0n });
   }
 }
 

@@ -1,4 +1,5 @@
 import { minBig } from '../../kernel/index.js';
+import { addToAccount, subsidyDelta } from './economy.js';
 import { bmul, isDust, strip } from './fixed.js';
 import { price } from './price.js';
 import { setStakeLedger, stakeLedgerOf } from './stakeLedger.js';
@@ -24,7 +25,11 @@ export function settleSlash(sp: Sp, pool: PoolRecord, u: UserStake): UserStake {
     const cur = stakeLedgerOf(sp, u.user);
     // Unlock first: the slash is taken regardless of the lock.
     setStakeLedger(sp, u.user, cur > take ? cur - take : 0n);
-    if (take > 0n) sp.ctx.ledger.transfer(PHA, u.user, sp.params.treasury, take, sp.ctx.name);
+    if (take > 0n) {
+      sp.ctx.ledger.transfer(PHA, u.user, sp.params.treasury, take, sp.ctx.name);
+      // economy §2: slashed when it leaves the delegator (§2's table counts it as burned too).
+      addToAccount(sp, { slashed: take, burned: take, subsidyOther: subsidyDelta(sp, u.user, sp.params.treasury, take) });
+    }
     sp.ctx.emit('SlashSettled', { pid: pool.pid, user: u.user, amount: take });
   }
   return { ...u, locked: newLocked };

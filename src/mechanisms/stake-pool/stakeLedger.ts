@@ -1,4 +1,5 @@
 import type { Address } from '../../kernel/index.js';
+import { addToAccount, subsidyDelta } from './economy.js';
 import { LOCK_ID, PHA, type Sp } from './state.js';
 
 /** §2 custody: the stake ledger of an account and the kernel lock `phala/sp` always agree. */
@@ -19,6 +20,7 @@ export function ledgerReduce(sp: Sp, who: Address, amount: bigint, dust: bigint)
   setStakeLedger(sp, who, cur > cut ? cur - cut : 0n);
   if (dust > 0n) {
     sp.ctx.ledger.transfer(PHA, who, sp.params.treasury, dust, sp.ctx.name);
+    addToAccount(sp, { dust, subsidyOther: subsidyDelta(sp, who, sp.params.treasury, dust) });
     sp.ctx.emit('DustRemoved', { user: who, amount: dust });
   }
 }

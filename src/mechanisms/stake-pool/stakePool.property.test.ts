@@ -7,8 +7,9 @@ import { parseAddress, type ChainEvent } from '../../kernel/index.js';
 /**
  * Random sequences of contributions, withdrawals, starts, stops, restarts, reclaims,
  * settlements, claims and clock advances through the public Chain API. After every step:
- * every invariant holds, a failed tx leaves the state root unchanged, and PHA is conserved
- * over the accounts involved (dust and slashes to the treasury included; nothing minted).
+ * every invariant holds (the economic account's identities among them), a failed tx leaves the
+ * state root and the economic account unchanged, and PHA is conserved over the accounts
+ * involved (dust and slashes to the treasury included; nothing minted).
  */
 const PHA = 10n ** 12n;
 const users = ['d0', 'd1', 'd2', 'd3', 'owner'] as const;
@@ -154,6 +155,7 @@ function apply(chain: Chain, c: Cmd, model: RewardModel): void {
     return;
   }
   const before = chain.stateRoot();
+  const account = chain.query('stakePool.economy').result;
   let out;
   switch (c.k) {
     case 'contribute':
@@ -207,6 +209,7 @@ function apply(chain: Chain, c: Cmd, model: RewardModel): void {
   } else {
     assert.notEqual(out.error!.code, 'INTERNAL_ERROR', `${c.k}: ${out.error!.message}\n${String(out.error!.details.stack ?? '')}`);
     assert.equal(chain.stateRoot(), before, `failed ${c.k} (${out.error!.code}) changed the state root`);
+    assert.deepEqual(chain.query('stakePool.economy').result, account, `failed ${c.k} (${out.error!.code}) changed the economic account`);
   }
 }
 
@@ -228,6 +231,10 @@ function run(slashEnabled: boolean, numRuns: number): void {
 }
 
 describe('stakePool property test', () => {
+  it('checks the economic account among the invariants of every step', () => {
+    const names = build(true).invariantChecks().map((i) => `${i.owner}.${i.name}:${i.tier}`);
+    for (const n of ['stakePool.economyIdentity:cheap', 'stakePool.economyBooks:full']) assert.ok(names.includes(n), n);
+  });
   it('invariants, atomic failures and PHA conservation (slashing off)', () => run(false, 150));
   it('invariants, atomic failures and PHA conservation (slashing on)', () => run(true, 150));
   it('the runs exercised every path', () => {

@@ -4,6 +4,7 @@ import type { Fx } from './fixed.js';
 import type { StakePoolParams } from './params.js';
 import { hasMinerKeyOrder, type Roster, type RosterPool, type RosterSlot } from './roster.js';
 import { gatekeeperConfidence } from './workerShare.js';
+import { ZERO_TOTALS, type AccountTotals } from '../../economy/account.js';
 
 export const LOCK_ID = 'phala/sp';
 export const PHA = 'PHA';
@@ -85,6 +86,18 @@ function setSlotRecord(slot: RosterSlot, r: MinerRecord): void {
 /** Records written between two blocks beyond which the roster re-reads them all. */
 const MAX_DIRTY_MINERS = 4096;
 
+/**
+ * economy §2: the account's totals, plus bookkeeping that ties `issued` to the subsidy account's
+ * balance: treasury parts (subsidy → treasury), dust removed, the subsidy account's genesis
+ * balance, and the net PHA moved into it otherwise (it claims, it is the treasury, it is slashed).
+ */
+export interface PhaTotals extends AccountTotals {
+  readonly toTreasury: bigint;
+  readonly dust: bigint;
+  readonly subsidyGenesis: bigint;
+  readonly subsidyOther: bigint;
+}
+
 const stakerKey = (pid: number, user: Address): string => `${pid}/${user}`;
 
 /**
@@ -112,6 +125,7 @@ export class StakePoolState {
   readonly withdrawalTimestamps: JList<number>;
   readonly withdrawalQueuedPools: JMap<number, readonly number[]>;
   readonly rewardBooks: JMap<number, RewardBook>;
+  readonly economy: JCell<PhaTotals>;
   /**
    * A fresh token on every bind and unbind. The JCell restores the old token on rollback, so a
    * cache keyed by token identity can never outlive the bindings it was computed from.
@@ -154,6 +168,7 @@ export class StakePoolState {
     this.withdrawalTimestamps = store.list('withdrawalTimestamps');
     this.withdrawalQueuedPools = store.map('withdrawalQueuedPools');
     this.rewardBooks = store.map('rewardBooks');
+    this.economy = store.cell<PhaTotals>('economy', { ...ZERO_TOTALS, toTreasury: 0n, dust: 0n, subsidyGenesis: 0n, subsidyOther: 0n });
     this.bindingsVersion = store.cell<object>('bindingsVersion', {}, { cache: true });
     this.genesis = store.cell('genesis', { fixtures: false, halvingStartBlock: 0 });
   }
