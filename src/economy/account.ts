@@ -35,6 +35,11 @@ export type AccountTotals = Omit<AccountFields, 'supply' | 'staked'>;
 
 export const ZERO_TOTALS: AccountTotals = { issued: 0n, burned: 0n, rewardsToStakers: 0n, feesPaid: 0n, feesBurned: 0n, slashed: 0n };
 
+/** An account from the two amounts read now and the running totals (extra bookkeeping fields of `t` are left out). */
+export function accountOf(supply: bigint, staked: bigint, t: AccountTotals): AccountFields {
+  return { supply, staked, issued: t.issued, burned: t.burned, rewardsToStakers: t.rewardsToStakers, feesPaid: t.feesPaid, feesBurned: t.feesBurned, slashed: t.slashed };
+}
+
 export interface EconomyQuerySpec {
   /** Asset served when the query names none. */
   readonly defaultAsset: string;

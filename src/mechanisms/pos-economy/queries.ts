@@ -2,6 +2,7 @@ import { address, argsOf, noArgs, query, uint } from '../../kernel/index.js';
 import { issuanceAtStake, YEAR_SECONDS } from './curves.js';
 import { requireOperator } from './guards.js';
 import type { Eco } from './state.js';
+import { accountOf, economyQuery } from '../../economy/account.js';
 import { distributionQueries } from '../../economy/distribution.js';
 import { toFloat } from '../../economy/metrics.js';
 import { operatorDistribution } from './operatorDistribution.js';
@@ -54,29 +55,13 @@ export function queries(eco: Eco) {
         return { stake: `${stake}`, perEpoch: `${perEpoch}`, perYear: `${perYear}`, yield: stake === 0n ? 0 : toFloat(perYear, stake) };
       },
     }),
-    economy: query({
-      summary: 'the economic account (§2): supply, staked, issued, burned, rewardsToStakers, feesPaid, feesBurned, slashed (decimal strings)',
-      args: noArgs,
-      run: () => {
-        const t = state.totals.get();
-        return {
-          asset: params.asset,
-          supply: `${ctx.ledger.supply(params.asset)}`,
-          staked: `${t.staked}`,
-          issued: `${t.issued}`,
-          burned: `${t.burned}`,
-          rewardsToStakers: `${t.rewardsToStakers}`,
-          feesPaid: `${t.feesPaid}`,
-          feesBurned: `${t.feesBurned}`,
-          slashed: `${t.slashed}`,
-        };
-      },
-    }),
     getConfig: query({
       summary: 'the effective parameters, roles as addresses',
       args: noArgs,
       run: () => ({ ...params }),
     }),
+    // economy §2: the account, `economy { asset? }` as on every mechanism.
+    ...economyQuery({ defaultAsset: params.asset, assets: { [params.asset]: () => accountOf(ctx.ledger.supply(params.asset), state.totals.get().staked, state.totals.get()) } }),
     // economy §1.1–§1.2 (gwei: 9 decimals in state).
     ...distributionQueries({ asset: params.asset, decimals: 9, defaultBy: 'operator', mechanism: ctx.name, by: { operator: () => operatorDistribution(eco) } }),
   };

@@ -1,4 +1,4 @@
-import { economyQuery, type AccountFields } from '../../economy/account.js';
+import { accountOf, economyQuery, type AccountFields } from '../../economy/account.js';
 import type { Seq } from './state.js';
 
 /**
@@ -12,16 +12,7 @@ export function morphAccount(seq: Seq): AccountFields {
   const m = st.economyMorph.get();
   let staked = 0n;
   for (const v of st.stakerDelegations.values()) staked += v;
-  return {
-    supply: seq.ctx.ledger.supply('MORPH'),
-    staked,
-    issued: m.issued,
-    burned: m.burned,
-    rewardsToStakers: m.rewardsToStakers,
-    feesPaid: m.feesPaid,
-    feesBurned: m.feesBurned,
-    slashed: m.slashed,
-  };
+  return accountOf(seq.ctx.ledger.supply('MORPH'), staked, m);
 }
 
 /**
@@ -34,16 +25,7 @@ export function ethAccount(seq: Seq): AccountFields {
   const e = st.economyEth.get();
   let staked = 0n;
   for (const v of st.stakedAmount.values()) staked += v;
-  return {
-    supply: seq.ctx.ledger.supply('ETH'),
-    staked,
-    issued: e.issued,
-    burned: e.burned,
-    rewardsToStakers: e.rewardsToStakers,
-    feesPaid: e.feesPaid,
-    feesBurned: e.feesBurned,
-    slashed: e.slashed,
-  };
+  return accountOf(seq.ctx.ledger.supply('ETH'), staked, e);
 }
 
 /** The `economy { asset? }` query: MORPH by default, ETH on request. */

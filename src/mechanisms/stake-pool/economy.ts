@@ -1,4 +1,4 @@
-import { economyQuery, type AccountFields } from '../../economy/account.js';
+import { accountOf, economyQuery, type AccountFields } from '../../economy/account.js';
 import type { Address } from '../../kernel/index.js';
 import { PHA, type PhaTotals, type Sp } from './state.js';
 
@@ -39,16 +39,7 @@ export function phaAccount(sp: Sp): AccountFields {
   const e = sp.state.economy.get();
   let staked = 0n;
   for (const p of sp.state.pools.values()) staked += p.totalStake;
-  return {
-    supply: sp.ctx.ledger.supply(PHA),
-    staked,
-    issued: e.issued,
-    burned: e.burned,
-    rewardsToStakers: e.rewardsToStakers,
-    feesPaid: e.feesPaid,
-    feesBurned: e.feesBurned,
-    slashed: e.slashed,
-  };
+  return accountOf(sp.ctx.ledger.supply(PHA), staked, e);
 }
 
 /** The `economy { asset? }` query (PHA only). */
