@@ -97,3 +97,28 @@ describe('scenario loading', () => {
     assert.throws(() => loadScenarioFile(join(dir, 'nope.yaml')), (e: unknown) => e instanceof StakeworksError && e.code === 'SCENARIO_INVALID' && e.message.includes('cannot read'));
   });
 });
+
+describe('fractions: only inside an expect', () => {
+  const query = (expect: string) => `${head}steps:\n  - query: { call: proverPool.metrics }\n    expect: ${expect}\n`;
+  it('YAML: a fraction or exponent inside expect is a float, nested or not', () => {
+    const s = parseScenario(query('{ gini: 0.25, hhi: 2.5e-1, lorenz: [[0, 0], [0.5, 0.125]] }'));
+    const step = s.steps![0] as unknown as { expect: { gini: number; hhi: number; lorenz: number[][] } };
+    assert.equal(step.expect.gini, 0.25);
+    assert.equal(step.expect.hhi, 0.25);
+    assert.deepEqual(step.expect.lorenz[1], [0.5, 0.125]);
+  });
+  it('JSON: the same', () => {
+    const text = JSON.stringify({ chain: { mechanisms: { proverPool: { preset: 'taiko-a4' } } }, steps: [{ query: { call: 'proverPool.metrics' }, expect: { gini: 0.25 } }] });
+    const s = parseScenario(text.replace('0.25', '2.5e-1'), 'f.json');
+    assert.equal((s.steps![0] as unknown as { expect: { gini: number } }).expect.gini, 0.25);
+  });
+  it('a fraction anywhere else, or a non-finite number, is refused with its place', () => {
+    invalid(`${head}steps:\n  - tx: { from: alice, call: proverPool.stake, args: { amount: 1.5, rewardPerGas: 10, maxCapacity: 32 } }\n`, 'step 1 field tx.args.amount', '1.5 is not an integer', 'allowed only inside an expect');
+    invalid(query('{ gini: .inf }'), '.inf is not an integer');
+    invalid(query('{ gini: 1e999 }'), '1e999 is not an integer');
+    assert.throws(
+      () => parseScenario(JSON.stringify({ chain: { mechanisms: { proverPool: {} } }, genesis: { time: 1.5 } }), 'f.json'),
+      (e: unknown) => e instanceof StakeworksError && e.message.includes('1.5 is not an integer') && e.message.includes('allowed only inside expect'),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { nameEcho, ScenarioError } from '../kernel/index.js';
 import { advanceStep, queryStep, scenarioSchema, txStep, type Scenario } from './schema.js';
 import { jsonPathAt, lineColumn, parseStrictJson, StrictJsonError } from './strictJson.js';
@@ -17,6 +17,11 @@ export const MAX_YAML_BYTES = 4 * 2 ** 20;
 export const MAX_SCENARIO_DEPTH = 64;
 /** Integers in plain decimal form: no sign but `-`, no leading zeros, no `-0`. */
 export const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+/**
+ * A finite decimal with a fraction or an exponent: allowed only inside an `expect` (metrics,
+ * yields and shares are floats; amounts and counters, everywhere else, are integers).
+ */
+export const DECIMAL_FRACTION = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 
 /** Scenario files (.yaml, .yml, .json) under `dir`, folders included, in name order. */
 export function findScenarioFiles(dir: string): string[] {
@@ -121,7 +126,7 @@ export function readScenarioValue(input: string | Uint8Array, file = '(inline)')
   let raw: unknown;
   if (json) {
     try {
-      raw = parseStrictJson(text, MAX_SCENARIO_DEPTH);
+      raw = parseStrictJson(text, MAX_SCENARIO_DEPTH, 'expect');
     } catch (e) {
       const path = e instanceof StrictJsonError ? e.path : [];
       throw new ScenarioError(`${file}: ${where(path)}not valid JSON: ${(e as Error).message}`, { file, ...(e instanceof StrictJsonError && e.line ? { line: e.line, column: e.column } : {}) });
@@ -189,8 +194,8 @@ function parseYaml(text: string, file: string): unknown {
       const source = node.srcToken && 'source' in node.srcToken ? node.srcToken.source : String(node.value);
       const offset = node.range?.[0] ?? 0;
       if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
-      else if (!DECIMAL_INTEGER.test(source)) {
-        bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf)`;
+      else if (!DECIMAL_INTEGER.test(source) && !(DECIMAL_FRACTION.test(source) && Number.isFinite(node.value) && insideExpect(path))) {
+        bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf; a fraction such as 0.25 is allowed only inside an expect)`;
       }
     },
   });
@@ -204,6 +209,14 @@ function parseYaml(text: string, file: string): unknown {
     const message = /alias count/i.test((e as Error).message) ? 'its aliases expand to too much data (more than 1,000 alias expansions)' : (e as Error).message;
     throw new ScenarioError(`${file}: ${loc}not valid YAML: ${message}`, { file });
   }
+}
+
+/** Whether a YAML node's ancestors include the value of an `expect` key. */
+function insideExpect(path: readonly unknown[]): boolean {
+  for (const n of path) {
+    if (isPair(n) && isScalar(n.key) && n.key.value === 'expect') return true;
+  }
+  return false;
 }
 
 /** Deepest nesting of YAML flow collections ([…], {…}) outside quoted text, and where it is reached. */

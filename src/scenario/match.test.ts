@@ -106,3 +106,16 @@ describe('event matching', () => {
     assert.deepEqual(matchEventsExactly([], actual), ['expected exactly 0 event(s) [], got 3 [Exited, Staked, Exited]']);
   });
 });
+
+describe('fractions (metrics, yields) compare exactly', () => {
+  it('the float written is the float expected', () => {
+    assert.ok(scalarEquals(0.25, 0.25));
+    assert.ok(scalarEquals(0.3333333333333333, 1 / 3));
+    assert.ok(!scalarEquals(0.3333333333333334, 1 / 3));
+    assert.ok(!scalarEquals(0.02868, 0.028679481339));
+    assert.ok(!scalarEquals(0.25, '0.25'));
+    assert.ok(!scalarEquals(3, 2.9999));
+    assert.deepEqual(partialMatch({ gini: 0.2 }, { gini: 0.2 }), []);
+    assert.equal(partialMatch({ gini: 0.2 }, { gini: 0.21 }).length, 1);
+  });
+});

@@ -4,7 +4,8 @@ import type { EventExpectation } from './schema.js';
 /**
  * Partial deep match (README "The scenario format"): only the keys given are compared; integers
  * compare by value whatever their JSON form; names compare as their addresses; hex compares
- * case-insensitively; a name also matches the 32-byte keccak-256 of itself (worker keys).
+ * case-insensitively; a name also matches the 32-byte keccak-256 of itself (worker keys); a
+ * fraction (a metric, a yield) must equal the float exactly: the spec's floats are deterministic.
  * Arrays must have the same length. Returns the mismatches (empty = match).
  */
 export function partialMatch(expected: unknown, actual: unknown, path = ''): string[] {

@@ -55,7 +55,11 @@ export function jsonPathAt(text: string, offset: number): Array<string | number>
   return [];
 }
 
-export function parseStrictJson(text: string, maxDepth: number): unknown {
+/**
+ * `fractionsUnder`: a key inside whose value numbers may have a fraction or an exponent
+ * (scenario expectations of floats); everywhere else they must be integers.
+ */
+export function parseStrictJson(text: string, maxDepth: number, fractionsUnder?: string): unknown {
   // Per open container: the keys seen (objects) or undefined (arrays), and whether a key comes next;
   // `at` is the current key or list position of each, for error locations.
   const keys: Array<Set<string> | undefined> = [];
@@ -115,9 +119,12 @@ export function parseStrictJson(text: string, maxDepth: number): unknown {
       const m = NUMBER.exec(text);
       if (!m) return fail(i, 'invalid number');
       const token = m[0];
-      if (m[1] !== undefined || m[2] !== undefined) fail(i, `${token} is not an integer in decimal form (amounts and counters are integers: write them without fraction or exponent)`);
+      const fraction = m[1] !== undefined || m[2] !== undefined;
+      if (fraction && !(fractionsUnder !== undefined && at.includes(fractionsUnder) && Number.isFinite(Number(token)))) {
+        fail(i, `${token} is not an integer in decimal form (amounts and counters are integers: write them without fraction or exponent${fractionsUnder ? `; a fraction is allowed only inside ${fractionsUnder}` : ''})`);
+      }
       if (token === '-0') fail(i, '-0 is not allowed: write 0');
-      if (token.length > 15 && !Number.isSafeInteger(Number(token))) quoted.push([i, i + token.length]);
+      if (!fraction && token.length > 15 && !Number.isSafeInteger(Number(token))) quoted.push([i, i + token.length]);
       i += token.length - 1;
     } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
       const word = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
