@@ -76,6 +76,10 @@ export function min(a: Fx, b: Fx): Fx {
 export function toFixed(b: bigint): Fx {
   return ((b >= 0n && b <= MASK64 ? b : b & MASK64) << FRAC) / PICO_PER_PHA;
 }
+/** Whether `toFixed(b)` wraps: the reference's conversion takes `b mod 2^64` from 2^64 pico (≈ 18.4 M PHA) up. */
+export function toFixedWraps(b: bigint): boolean {
+  return b > MASK64;
+}
 /** Fixed → balance, truncating (the holder of the value loses the fraction of a pico). */
 export function fromFixed(f: Fx): bigint {
   const p = f * PICO_PER_PHA;

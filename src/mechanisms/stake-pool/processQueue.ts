@@ -1,5 +1,5 @@
 import { minBig } from '../../kernel/index.js';
-import { bdiv, isDust, strip } from './fixed.js';
+import { bdiv, isDust, strip, toFixedWraps } from './fixed.js';
 import { setPool } from './guards.js';
 import { price } from './price.js';
 import { removeStake } from './removeStake.js';
@@ -11,6 +11,19 @@ import type { Sp } from './state.js';
 /**
  * §6.7: pays queued withdrawals from free stake, strictly first come first served. The share
  * budget is priced once (`p0`) before the loop, as the reference does.
+ *
+ * Fails ARITHMETIC_OVERFLOW (the whole action reverts) when a payment would go through a wrapping
+ * conversion: §3.2's `toFixed(b mod 2^64)` of the free stake, the pool's totals (the price), the
+ * request or the user's shares. With wrapped values the loop no longer converges: a free stake
+ * above 2^64 pico buys `bdiv(freeStake mod 2^64, p0)` shares per turn, paid from wrapped values
+ * (in the reported case 0 PHA each, the free stake unchanged), so one call emits a Withdrawal per
+ * slice of the request — about r.shares / (2^64 / p0) turns, hundreds of thousands to ~2^100.
+ * The spec's wrapping is the reference's release build; the reference never finishes that loop
+ * either (a Substrate block is bounded by its weight, and the current reference's conversions
+ * are `unwrapped_*`, which panic), so the transaction does not happen — failing it is that
+ * outcome, finitely. Stopping the loop at a turn without progress would instead commit a state
+ * the reference never reaches (part of a request given away for 0 PHA). Below 2^64 no
+ * conversion wraps and nothing changes.
  */
 export function processQueue(sp: Sp, pid: number): void {
   const p0 = price(sp.state.pools.get(pid)!);
@@ -24,6 +37,15 @@ export function processQueue(sp: Sp, pid: number): void {
     if (!u) {
       setPool(sp, pid, { withdrawQueue: rest });
       continue;
+    }
+    if (toFixedWraps(pool.freeStake) || toFixedWraps(pool.totalStake) || toFixedWraps(pool.totalShares) || toFixedWraps(r.shares) || toFixedWraps(u.shares)) {
+      sp.ctx.fail('ARITHMETIC_OVERFLOW', `pool ${pid}: paying the withdrawal queue converts an amount of 2^64 pico or more, which the fixed-point conversion wraps`, {
+        pid,
+        freeStake: pool.freeStake,
+        totalStake: pool.totalStake,
+        totalShares: pool.totalShares,
+        requestShares: r.shares,
+      });
     }
     u = settleReward(u, pool.rewardAcc);
     const freeShares = p0 === 0n ? r.shares : bdiv(pool.freeStake, p0);

@@ -26,8 +26,8 @@ const PHA = 10n ** 12n;
 const U128 = (1n << 128n) - 1n;
 /**
  * Each pool's delegation: enough to start a worker of P = 2^31, and below 2^64 pico (≈ 18.4 M
- * PHA), where §3.2's `toFixed(b mod 2^64)` makes queue processing stop progressing (a behaviour of
- * its own, outside what this test compares).
+ * PHA), where §3.2's `toFixed(b mod 2^64)` wraps and paying the queue fails ARITHMETIC_OVERFLOW (a
+ * behaviour of its own, tested in processQueue.test.ts, outside what this test compares).
  */
 const POOL_STAKE = 5n * 10n ** 6n * PHA;
 

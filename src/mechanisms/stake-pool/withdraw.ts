@@ -1,5 +1,6 @@
 import { action, argsOf, minBig, uint } from '../../kernel/index.js';
 import { pidArg } from './schemas.js';
+import { clipRequest } from './clipRequest.js';
 import { bdiv, isDust, strip } from './fixed.js';
 import { price } from './price.js';
 import { queueRequest } from './queueRequest.js';
@@ -37,6 +38,12 @@ export function withdraw(sp: Sp) {
         ctx.emit('Withdrawal', { pid, user: sender, amount: out.amount, shares: out.removedShares });
       }
       if (queued > 0n) queueRequest(sp, pid, sender, queued);
+      // §7.11 step 6 (like the v1 reference) keeps an earlier request when nothing is queued. Paid
+      // entirely now (a fully slashed pool, price 0, pays any number of shares at once), the
+      // shares left can be fewer than that request, which §13 invariant 5 forbids and §7.20 says
+      // reachable states never need repairing: the request is cut as reconcileWithdrawQueue would
+      // (no event). In every other state it already fits and nothing changes.
+      else clipRequest(sp, pid, sender, u.shares);
       pool = state.pools.get(pid)!;
       state.setStaker(pid, resetDebt(u, pool.rewardAcc));
     },
