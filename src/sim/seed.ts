@@ -63,7 +63,7 @@ export function parseMasterSeed(seed: MasterSeedInput): Uint8Array {
 }
 
 /** The 32-byte seed of run `run` at sweep point `point`. */
-export function jobSeed(masterSeed: Uint8Array | Hex, point: number, run: number): Uint8Array {
+export function jobSeed(masterSeed: Uint8Array | Hex | MasterSeedInput, point: number, run: number): Uint8Array {
   return keccak256(concatBytes(DOMAIN, parseMasterSeed(masterSeed), u32be(point, 'point'), u32be(run, 'run')));
 }
 
