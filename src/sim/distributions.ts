@@ -35,18 +35,20 @@ const decimalInteger = /^-?[0-9]+$/;
 export type NumberLike = number | bigint | string;
 export type Literal = number | bigint | string | boolean;
 
-const numberLike = z.union([z.number().finite(), z.bigint(), z.string().regex(decimal)], {
+const numberLike = z.union([z.number().finite(), z.bigint(), z.string().regex(decimal, 'expected a number or a decimal string such as "320000" or "1.5" (no exponent)')], {
   error: (iss) => (iss.input === undefined ? 'missing (required)' : `expected a number or a decimal string such as "320000" or "1.5", got ${describeValue(iss.input)}`),
 });
-const nonNegative = numberLike.refine((v) => toFloat(v) >= 0, 'must not be negative');
-const positive = numberLike.refine((v) => toFloat(v) > 0, 'must be greater than 0');
+// Refinements only judge well-formed numbers (NaN passes), so a malformed one gets one message.
+const nonNegative = numberLike.refine((v) => !(toFloat(v) < 0), 'must not be negative');
+const positive = numberLike.refine((v) => !(toFloat(v) <= 0), 'must be greater than 0');
+const wellFormed = (v: NumberLike) => typeof v !== 'string' || decimal.test(v);
 const literalSchema = z.union([z.number().finite(), z.bigint(), z.string(), z.boolean()], {
   error: (iss) => `expected a number, a text, true or false, or a distribution (an object with one of ${distributionNames}), got ${describeValue(iss.input)}`,
 });
 
 const uniformSchema = z
   .tuple([numberLike, numberLike])
-  .refine(([a, b]) => (isIntegerLike(a) && isIntegerLike(b) ? toBigInt(a) <= toBigInt(b) : toFloat(a) <= toFloat(b)), 'the lower bound must not exceed the upper bound: [a, b] with a ≤ b');
+  .refine(([a, b]) => !wellFormed(a) || !wellFormed(b) || (isIntegerLike(a) && isIntegerLike(b) ? toBigInt(a) <= toBigInt(b) : toFloat(a) <= toFloat(b)), 'the lower bound must not exceed the upper bound: [a, b] with a ≤ b');
 
 const weightedChoice = z
   .strictObject({ values: z.array(literalSchema).min(1), weights: z.array(nonNegative).min(1) })
