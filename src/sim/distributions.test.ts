@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { sample, valueSpecSchema, type SampleOptions, type ValueSpec } from './distributions.js';
 import { stream, type Rng } from './rng.js';
 import { jobSeed } from './seed.js';
@@ -132,5 +133,11 @@ describe('sim value specs: the schema', () => {
     assert.deepEqual(issues({ exponential: 'ten' }), ['exponential: expected a number or a decimal string such as "320000" or "1.5" (no exponent)']);
     assert.ok(issues([1, 2])[0].startsWith(': expected a number, a text, true or false, or a distribution'));
     assert.ok(issues(null).length === 1 && issues(Infinity).length === 1);
+  });
+  it('has a JSON Schema: a literal or an object with exactly one distribution key', () => {
+    const j = z.toJSONSchema(valueSpecSchema, { unrepresentable: 'any' }) as { anyOf: Record<string, unknown>[] };
+    assert.equal(j.anyOf.length, 2);
+    assert.deepEqual([j.anyOf[1].type, j.anyOf[1].minProperties, j.anyOf[1].maxProperties, j.anyOf[1].additionalProperties], ['object', 1, 1, false]);
+    assert.deepEqual(Object.keys(j.anyOf[1].properties as object), ['uniform', 'normal', 'lognormal', 'pareto', 'exponential', 'poisson', 'choice']);
   });
 });

@@ -105,7 +105,7 @@ export const valueSpecSchema = z
     const r = (isObject(v) ? distributionSchema : literalSchema).safeParse(v);
     if (!r.success) for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', message: iss.message, path: iss.path });
   })
-  .meta({ anyOf: [jsonSchemaOf(literalSchema), jsonSchemaOf(distributionSchema)] }) as unknown as z.ZodType<ValueSpec>;
+  .meta({ anyOf: [jsonSchemaOf(literalSchema), { ...jsonSchemaOf(distributionSchema), minProperties: 1, maxProperties: 1 }] }) as unknown as z.ZodType<ValueSpec>;
 
 export type Distribution =
   | { uniform: [NumberLike, NumberLike] }
