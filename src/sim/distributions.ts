@@ -11,8 +11,8 @@ import type { Rng } from './rng.js';
  * same way on every platform (fdlibm ports), so draws replay bit for bit on Node.
  *
  * Stream use per sample, so replays line up: uniform = one float or one bounded integer;
- * normal and lognormal = two floats (Box–Muller, cosine branch only, nothing cached); pareto (inverse CDF)
- * and exponential = one float; poisson = Knuth's product of floats for λ < 10, Hörmann's PTRS
+ * normal and lognormal = two floats (Box–Muller, cosine branch only, nothing cached); pareto
+ * and exponential = one float (inverse CDF); poisson = Knuth's product of floats for λ < 10, Hörmann's PTRS
  * (transformed rejection, as numpy) for λ ≥ 10, a variable number of floats; choice = one bounded
  * integer (bigint for integer weights).
  *
@@ -26,6 +26,9 @@ import type { Rng } from './rng.js';
  *   or a bigint or beyond 2^53, or when `amount`).
  * Literals and choice values come back as written, except that decimal-integer strings become
  * bigints, and under `amount` every value is turned into a clamped bigint.
+ * Continuous draws are doubles, so an amount above 2^53 is exact only to about 16 significant
+ * digits (the same digits on every run). The schema refuses a negative sd, sigma, exponential
+ * mean, poisson λ or weight, a median, scale or shape that is not above 0, and a > b in uniform.
  */
 
 const distributionNames = 'uniform, normal, lognormal, pareto, exponential, poisson, choice';
