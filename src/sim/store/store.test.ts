@@ -124,6 +124,28 @@ describe('DuckDB results store', () => {
     assert.deepEqual(rows, [{ sweep_id: 's1', n: 48n, c: null, m: '150' }, { sweep_id: 's2', n: 8n, c: '16', m: null }]);
   });
 
+  it('appends 100,000 samples in batches, each batch its own transaction', async () => {
+    // Memory: the store keeps no rows; a caller holds one batch (here 10,000 rows) at a time.
+    const store = new DuckDBResultsStore(join(dir, 'many.duckdb'));
+    await store.open();
+    await store.beginSweep(sweep('m', []));
+    const N = 100_000;
+    const B = 10_000;
+    for (let i = 0; i < N; i += B) {
+      const rows: SampleRow[] = [];
+      for (let j = i; j < i + B; j++) rows.push({ sweepId: 'm', point: 0, run: j % 10, block: j, time: j * 12, metric: 'x', value: 10n ** 20n + BigInt(j) });
+      await store.appendSamples(rows);
+    }
+    const r = (await store.connection().runAndReadAll(`SELECT count(*), max(CAST(value_exact AS HUGEINT)) FROM samples`)).getRowsJS();
+    assert.deepEqual(r, [[BigInt(N), 10n ** 20n + BigInt(N - 1)]]);
+    // A job's runs row is written once: a second one fails the whole batch.
+    const run = { sweepId: 'm', point: 0, run: 0, seed: '0x', status: 'ok' as const, error: null, blocks: 1, wallMs: 1, finalStateRoot: null };
+    await store.appendRuns([run]);
+    await assert.rejects(store.appendRuns([{ ...run, run: 1 }, run]), (e: Error) => e instanceof ResultsStoreError && /appending to runs/.test(e.message));
+    assert.deepEqual(await store.completedJobs('m'), new Set(['0/0']));
+    await store.close();
+  });
+
   it('refuses bad input with errors that say what and where', async () => {
     const missing = join(dir, 'no-such-folder', 'x.duckdb');
     await assert.rejects(new DuckDBResultsStore(missing).open(), (e: Error) => e instanceof ResultsStoreError && e.message.includes(missing));
