@@ -148,9 +148,12 @@ export class DuckDBResultsStore implements ResultsStore {
         a.endRow();
       };
     }, async () => {
-      this.pointColumns = (await this.connection().runAndReadAll(
+      const c = this.connection();
+      this.pointColumns = (await c.runAndReadAll(
         `SELECT column_name FROM duckdb_columns() WHERE table_name = 'points' AND schema_name = 'main' ORDER BY column_index`,
       )).getRowObjectsJS().map((r) => String(r.column_name)).slice(2);
+      // A resumed sweep writes its points again: same file (hash checked), same values, so replace.
+      for (const r of rows) await c.run('DELETE FROM points WHERE sweep_id = $1 AND point = $2', [r.sweepId, r.point]);
     }, rows);
   }
 
@@ -239,12 +242,12 @@ export class DuckDBResultsStore implements ResultsStore {
     return p;
   }
 
-  /** One batch: one appender inside one transaction, so a failed batch leaves no rows. */
+  /** One batch: `prepare` and one appender inside one transaction, so a failed batch leaves no rows. */
   private async append<R>(table: string, make: (a: DuckDBAppender) => (row: R) => void, prepare: (() => Promise<void>) | undefined, rows: readonly R[]): Promise<void> {
     if (rows.length === 0) return;
     const c = this.connection();
-    await prepare?.();
     await this.inTransaction(async () => {
+      await prepare?.();
       const a = await c.createAppender(table);
       try {
         const add = make(a);

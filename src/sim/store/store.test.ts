@@ -96,6 +96,10 @@ describe('DuckDB results store', () => {
     assert.deepEqual(await store.beginSweep(sweep('s1')), { resumed: true });
     const n = (await store.connection().runAndReadAll(`SELECT count(*) FROM samples WHERE sweep_id = 's1'`)).getRowsJS();
     assert.deepEqual(n, [[48n]]);
+    // Points written again on resume replace themselves.
+    await store.writePoints([{ sweepId: 's1', point: 1, values: { [PATHS[0]]: 800, [PATHS[1]]: 2n ** 70n } }]);
+    const pts = (await store.connection().runAndReadAll(`SELECT point, "${PATHS[1]}" FROM points WHERE sweep_id = 's1' ORDER BY point`)).getRowsJS();
+    assert.deepEqual(pts, [[0, '2000000000000000000000'], [1, (2n ** 70n).toString()]]);
     await assert.rejects(store.beginSweep({ ...sweep('s1'), fileSha256: 'cd'.repeat(32) }), /simulation file changed/);
     await store.close();
   });

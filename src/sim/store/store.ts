@@ -62,8 +62,9 @@ export interface ResultsStore {
    * engine version must match, and samples of jobs that never got a `runs` row are deleted.
    */
   beginSweep(sweep: SweepInfo): Promise<{ resumed: boolean }>;
-  /** Each call is one batch in one transaction. */
+  /** Each call is one batch in one transaction. Writing a point again replaces it (resume). */
   writePoints(rows: readonly PointRow[]): Promise<void>;
+  /** A job writes its samples first and its runs row last: the runs row marks it complete. */
   appendRuns(rows: readonly RunRow[]): Promise<void>;
   appendSamples(rows: readonly SampleRow[]): Promise<void>;
   /** Job keys (`jobKey(point, run)`) that have a `runs` row with one of `statuses`. */
