@@ -37,9 +37,18 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS samples (
   sweep_id VARCHAR NOT NULL, point INTEGER NOT NULL, run INTEGER NOT NULL, block BIGINT NOT NULL,
   time BIGINT NOT NULL, metric VARCHAR NOT NULL, value DOUBLE, value_exact VARCHAR);
-CREATE OR REPLACE VIEW results AS
-  SELECT s.*, p.* EXCLUDE (sweep_id, point) FROM samples s LEFT JOIN points p USING (sweep_id, point);
 `;
+// Star expansion is rebound at each query, so columns added to points later appear in it.
+const VIEW = `CREATE OR REPLACE VIEW results AS
+  SELECT s.*, p.* EXCLUDE (sweep_id, point) FROM samples s LEFT JOIN points p USING (sweep_id, point)`;
+
+// Fixed columns, in order, checked at open so that a foreign file with the same table names is refused.
+const COLUMNS: Record<string, string[]> = {
+  sweeps: ['sweep_id', 'name', 'file_sha256', 'file_json', 'engine_version', 'started_at', 'finished_at'],
+  points: ['sweep_id', 'point'],
+  runs: ['sweep_id', 'point', 'run', 'seed', 'status', 'error', 'blocks', 'wall_ms', 'final_state_root'],
+  samples: ['sweep_id', 'point', 'run', 'block', 'time', 'metric', 'value', 'value_exact'],
+};
 
 const sqlTimestamp = (d: Date): string => {
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new ResultsStoreError(`not a valid date: ${String(d)}`);
@@ -68,6 +77,15 @@ export class DuckDBResultsStore implements ResultsStore {
       this.instance = await DuckDBInstance.create(this.path);
       this.conn = await this.instance.connect();
       await this.conn.run(SCHEMA);
+      const found = (await this.conn.runAndReadAll(
+        `SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() WHERE schema_name = 'main' GROUP BY table_name`,
+      )).getRowsJS();
+      const byTable = new Map(found.map(([t, cols]) => [String(t), (cols as unknown[]).map(String)]));
+      for (const [table, cols] of Object.entries(COLUMNS)) {
+        const have = byTable.get(table)?.slice(0, cols.length) ?? [];
+        if (have.join() !== cols.join()) throw new Error(`table ${table} has columns (${have.join(', ')}), not a Stakeworks results store`);
+      }
+      await this.conn.run(VIEW);
     } catch (e) {
       this.closeHandles();
       throw new ResultsStoreError(`cannot open results store ${this.path}: ${(e as Error).message}`, { cause: e });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -153,6 +153,16 @@ describe('DuckDB results store', () => {
   it('refuses bad input with errors that say what and where', async () => {
     const missing = join(dir, 'no-such-folder', 'x.duckdb');
     await assert.rejects(new DuckDBResultsStore(missing).open(), (e: Error) => e instanceof ResultsStoreError && e.message.includes(missing));
+    const text = join(dir, 'not-a-db.duckdb');
+    writeFileSync(text, 'hello, not a database\n'.repeat(400));
+    await assert.rejects(new DuckDBResultsStore(text).open(), (e: Error) => e instanceof ResultsStoreError && e.message.includes(text));
+    const foreign = join(dir, 'foreign.duckdb');
+    const i = await DuckDBInstance.create(foreign);
+    const c = await i.connect();
+    await c.run('CREATE TABLE samples (x INTEGER)');
+    c.closeSync();
+    i.closeSync();
+    await assert.rejects(new DuckDBResultsStore(foreign).open(), /foreign\.duckdb: table samples has columns \(x\), not a Stakeworks results store/);
     const store = new DuckDBResultsStore(join(dir, 'other.duckdb'));
     await store.open();
     await assert.rejects(store.appendSamples(samplesOf('zz', 0, 0)), /sweep zz was not begun/);
