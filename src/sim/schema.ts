@@ -24,7 +24,7 @@ export const MAX_PROCESSES = 1_000;
 export const MAX_STEP_POINTS = 10_000;
 
 const int = z.union([z.number().int(), z.bigint(), z.string().regex(/^(?:0|-?[1-9][0-9]*)$/)], {
-  error: (iss) => `expected an integer (a number, or a decimal string), got ${describeValue(iss.input)}`,
+  error: (iss) => (iss.input === undefined ? 'missing (required)' : `expected an integer (a number, or a decimal string), got ${describeValue(iss.input)}`),
 });
 const countIn = (min: number, max: number) =>
   int.transform((v, ctx) => {

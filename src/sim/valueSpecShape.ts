@@ -9,7 +9,7 @@ import { describeValue } from '../kernel/zodMessages.js';
 
 /** A number: finite JSON/YAML number, YAML bigint, or a decimal string (token amounts). */
 export const numeric = z.union([z.number().refine(Number.isFinite, 'expected a finite number'), z.bigint(), z.string().regex(/^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/)], {
-  error: (iss) => `expected a number (or a decimal string such as "2000000000000"), got ${describeValue(iss.input)}`,
+  error: (iss) => (iss.input === undefined ? 'missing (required)' : `expected a number (or a decimal string such as "2000000000000"), got ${describeValue(iss.input)}`),
 });
 
 const asNumber = (v: number | bigint | string): number => Number(v);
