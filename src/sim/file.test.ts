@@ -192,3 +192,9 @@ describe('simulation file: malformed input is refused with the file, the path an
     assert.throws(() => loadSimulationFile(fromRoot('test/sim')), { message: `${fromRoot('test/sim')}: is a folder, not a simulation file` });
   });
 });
+
+it('a swept parameter value that the mechanism refuses fails at load, naming the value', () => {
+  const m = problem(yaml('sweep:\n  grid:\n    chain.mechanisms.proverPool.rewardOpenMultiplier: [150, 50]'));
+  assert.ok(m.startsWith('sim.yaml: sweep.grid.chain.mechanisms.proverPool.rewardOpenMultiplier[1]: the chain cannot be built with this value: '), m);
+  includesAll(m, 'rewardOpenMultiplier ≥ 100');
+});

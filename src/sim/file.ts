@@ -137,8 +137,15 @@ function check(sim: Simulation, file: string): LoadedSimulation {
       const problem = sweepPathProblem(sim, path);
       if (problem) fail(file, `sweep.${kind}.${path}`, `unknown sweep path: ${problem}`);
       values.forEach((v, i) => {
-        const applied = setPoint(sim, { [path]: v });
-        validate(applied, file, `sweep.${kind}.${path}[${i}]: `);
+        const applied = validate(setPoint(sim, { [path]: v }), file, `sweep.${kind}.${path}[${i}]: `);
+        // Parameter and genesis checks of the mechanisms run here, not in the first job that meets the value.
+        if (path.startsWith('chain.') || path.startsWith('genesis.')) {
+          try {
+            Chain.build({ mechanisms: applied.chain.mechanisms }, applied.genesis, { retainEvents: false, recordChanges: false });
+          } catch (e) {
+            fail(file, `sweep.${kind}.${path}[${i}]`, `the chain cannot be built with this value: ${(e as Error).message}`);
+          }
+        }
       });
     }
     try {

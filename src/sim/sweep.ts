@@ -1,5 +1,6 @@
 import { mechanismRegistry } from '../chain/registry.js';
 import { echo } from '../kernel/errors.js';
+import type { MechanismModule } from '../kernel/mechanism.js';
 import type { Simulation } from './schema.js';
 
 /** One parameter point: the value each swept path takes. */
@@ -94,7 +95,7 @@ function resolve(sim: Record<string, unknown>, path: string, create: boolean): T
       const preset = module.presets[presetName];
       if (!preset) return `${m} has no preset ${echo(presetName)}`;
       if (rest[2] === 'preset') return rest.length === 3 ? { parent: mechs[m]!, key: 'preset' } : 'chain.mechanisms.<m>.preset is a name';
-      return walk(mechs[m], rest.slice(2), `chain.mechanisms.${m}`, preset);
+      return walk(mechs[m], rest.slice(2), `chain.mechanisms.${m}`, parameterNames(module, preset));
     }
     case 'agents': {
       const groups = sim.agents as Array<Record<string, unknown>>;
@@ -122,6 +123,15 @@ function resolve(sim: Record<string, unknown>, path: string, create: boolean): T
       return { parent: sim, key: 'blockSeconds' };
     default:
       return `cannot sweep ${echo(head)}: sweep paths start with chain.mechanisms, agents, processes, genesis, duration or blockSeconds`;
+  }
+}
+
+/** The preset with the module's defaults filled in (a preset may leave parameters to the schema's defaults). */
+function parameterNames(module: MechanismModule, preset: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return { ...(module.params(structuredClone(preset)) as Record<string, unknown>), ...preset };
+  } catch {
+    return preset;
   }
 }
 
