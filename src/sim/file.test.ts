@@ -198,3 +198,10 @@ it('a swept parameter value that the mechanism refuses fails at load, naming the
   assert.ok(m.startsWith('sim.yaml: sweep.grid.chain.mechanisms.proverPool.rewardOpenMultiplier[1]: the chain cannot be built with this value: '), m);
   includesAll(m, 'rewardOpenMultiplier ≥ 100');
 });
+
+it('numbers: fractions allowed, other forms refused; duration needs one form', () => {
+  assert.equal(problem(yaml('', AGENTS.replace('0.98', '.nan'))), 'sim.yaml: field agents.0.params.reliability, line 9, column 91: .nan is not a number in decimal form (no sign but -, leading zeros, hex, .nan or .inf)');
+  includesAll(problem(yaml('', AGENTS.replace('0.98', '0x10'))), '0x10 is not a number in decimal form');
+  assert.equal(problem(yaml('').replace('{ blocks: 100 }', '{ blocks: 1, seconds: 2 }')), 'sim.yaml: duration: expected { blocks: N } or { seconds: N }, got an object');
+  assert.equal(problem(yaml('').replace('{ blocks: 100 }', '{ blocks: 0 }')), 'sim.yaml: duration.blocks: expected an integer from 1 to 100,000,000, got 0');
+});
