@@ -111,6 +111,8 @@ describe('simulation file: malformed input is refused with the file, the path an
   it('unknown policy, negative count, duplicate group', () => {
     includesAll(problem(yaml('', AGENTS.replace('proverPool.prover', 'proverPool.lazy'))), 'agents[0].policy: unknown policy the text "proverPool.lazy": expected a built-in policy (proverPool.prover, proverPool.proposer', 'or a module path ./file.js#export');
     assert.equal(parseSimulation(yaml('', AGENTS.replace('proverPool.prover', './agents/my.js#lazyProver'))).agents[0]!.policy, './agents/my.js#lazyProver');
+    assert.equal(problem(yaml('', AGENTS.replace('    policy: proverPool.prover\n', ''))), 'sim.yaml: agents[0].policy: missing (required)');
+    includesAll(problem(yaml('', AGENTS.replace('proverPool.prover', 'agents/my.js#lazy'))), 'agents[0].policy: unknown policy the text "agents/my.js#lazy"');
     assert.equal(problem(yaml('', AGENTS.replace('count: 4', 'count: -3'))), 'sim.yaml: agents[0].count: expected an integer from 0 to 100,000, got -3');
     assert.equal(problem(yaml('', `${AGENTS.split('\nprocesses')[0]}\n  - name: prover\n    policy: proverPool.proposer`)), 'sim.yaml: agents[1].name: the group name prover is used twice (names make the agents\' accounts)');
     includesAll(problem(yaml('', AGENTS.replace('proverPool.prover', 'stakePool.owner'))), 'agents[0].policy: stakePool.owner needs stakePool in chain.mechanisms (the chain has proverPool)');

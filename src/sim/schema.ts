@@ -55,9 +55,10 @@ export const BUILT_IN_POLICIES = [
 /** A user policy: a relative ES module path and its export, `./agents/lazy.js#lazyProver`. */
 export const USER_POLICY = /^\.{1,2}\/[^#\0]+\.m?js#[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-const policy = z.string().refine((p) => (BUILT_IN_POLICIES as readonly string[]).includes(p) || USER_POLICY.test(p), {
-  error: (iss) => `unknown policy ${describeValue(iss.input)}: expected a built-in policy (${BUILT_IN_POLICIES.join(', ')}) or a module path ./file.js#export`,
-});
+// A union, not a refine, so that the JSON Schema lists the built-in names and the path pattern.
+const policyError = (iss: { input?: unknown }) =>
+  iss.input === undefined ? 'missing (required)' : `unknown policy ${describeValue(iss.input)}: expected a built-in policy (${BUILT_IN_POLICIES.join(', ')}) or a module path ./file.js#export`;
+const policy = z.union([z.enum(BUILT_IN_POLICIES), z.string().regex(USER_POLICY, { error: policyError })], { error: policyError });
 
 const balances = z.record(z.string(), z.record(z.string(), int));
 

@@ -30,7 +30,7 @@ export function expandSweep(sweep: Simulation['sweep'], max = Number.MAX_SAFE_IN
   return points;
 }
 
-/** How many points a sweep has, without building them (may exceed 2^53 for absurd grids: then Infinity-like). */
+/** How many points a sweep has, without building them (a float: absurd grids overflow to large values, still over any limit). */
 export function pointCount(sweep: Simulation['sweep']): number {
   if (!sweep) return 1;
   if ('zip' in sweep) return Object.values(sweep.zip)[0]?.length ?? 0;
@@ -69,10 +69,7 @@ function resolve(sim: Record<string, unknown>, path: string, create: boolean): T
         const options = Object.keys({ ...(ref && typeof ref === 'object' ? ref : {}), ...(node && typeof node === 'object' ? node : {}) });
         return `${label}${keys.slice(0, i).map((x) => `.${x}`).join('')} has no ${echo(k)}${options.length ? ` (it has ${options.slice(0, 40).join(', ')}${options.length > 40 ? ', …' : ''})` : ''}`;
       }
-      if (i === keys.length - 1) {
-        if (create && !inFile) return { parent: node, key: k };
-        return { parent: node, key: k };
-      }
+      if (i === keys.length - 1) return { parent: node, key: k };
       if (!inFile) {
         if (!create) return { parent: node, key: k };
         // Copy the preset's sub-object so that setting one leaf keeps its siblings.
@@ -148,15 +145,8 @@ export function sweepPathProblem(sim: Simulation, path: string): string | undefi
 export function setPoint(sim: Simulation, point: SweepPoint): Record<string, unknown> {
   const out = structuredClone(sim) as unknown as Record<string, unknown>;
   for (const [path, value] of Object.entries(point)) {
-    const groupsBefore = out.agents as Array<Record<string, unknown>>;
     const r = resolve(out, path, true);
     if (typeof r === 'string') throw new SweepError(`sweep path ${path}: ${r}`);
-    // agents.<g>.params / balances may be absent in the file: attach the object walked into.
-    const parts = path.split('.');
-    if (parts[0] === 'agents' && (parts[2] === 'params' || parts[2] === 'balances')) {
-      const g = groupsBefore.find((a) => a.name === parts[1])!;
-      if (g[parts[2]] === undefined) g[parts[2]] = r.parent;
-    }
     (r.parent as Record<string | number, unknown>)[r.key] = structuredClone(value);
   }
   return out;
