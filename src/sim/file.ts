@@ -133,11 +133,13 @@ function check(sim: Simulation, file: string): LoadedSimulation {
     if (kind === 'grid' && n > MAX_POINTS) {
       fail(file, 'sweep.grid', `${Object.values(lists).map((v) => v.length).join(' × ')} = ${n.toLocaleString('en')} points; a sweep has at most ${MAX_POINTS.toLocaleString('en')}`);
     }
+    // Each value is checked in the file without its sweep (re-validating the lists per value is quadratic).
+    const { sweep: _sweep, ...unswept } = sim;
     for (const [path, values] of Object.entries(lists)) {
       const problem = sweepPathProblem(sim, path);
       if (problem) fail(file, `sweep.${kind}.${path}`, `unknown sweep path: ${problem}`);
       values.forEach((v, i) => {
-        const applied = validate(setPoint(sim, { [path]: v }), file, `sweep.${kind}.${path}[${i}]: `);
+        const applied = validate(setPoint(unswept, { [path]: v }), file, `sweep.${kind}.${path}[${i}]: `);
         // Parameter and genesis checks of the mechanisms run here, not in the first job that meets the value.
         if (path.startsWith('chain.') || path.startsWith('genesis.')) {
           try {

@@ -134,7 +134,8 @@ function parameterNames(module: MechanismModule, preset: Record<string, unknown>
 
 /** The problem with a sweep path for this simulation, or undefined if it addresses a value. */
 export function sweepPathProblem(sim: Simulation, path: string): string | undefined {
-  const r = resolve(structuredClone(sim) as unknown as Record<string, unknown>, path, false);
+  const { sweep: _sweep, ...rest } = sim;
+  const r = resolve(structuredClone(rest) as Record<string, unknown>, path, false);
   return typeof r === 'string' ? r : undefined;
 }
 
@@ -143,7 +144,10 @@ export function sweepPathProblem(sim: Simulation, path: string): string | undefi
  * point's values set at their paths. The input is not changed.
  */
 export function setPoint(sim: Simulation, point: SweepPoint): Record<string, unknown> {
-  const out = structuredClone(sim) as unknown as Record<string, unknown>;
+  // The sweep itself is shared, not copied: copying its lists for every point is quadratic.
+  const { sweep, ...rest } = sim;
+  const out = structuredClone(rest) as Record<string, unknown>;
+  if (sweep) out.sweep = sweep;
   for (const [path, value] of Object.entries(point)) {
     const r = resolve(out, path, true);
     if (typeof r === 'string') throw new SweepError(`sweep path ${path}: ${r}`);
