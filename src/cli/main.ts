@@ -7,6 +7,7 @@ import { formatScenario } from '../scenario/format.js';
 import { findScenarioFiles, loadScenarioFile } from '../scenario/load.js';
 import { runScenario, type ScenarioRecord } from '../scenario/run.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
+import { simulationJsonSchema } from '../sim/schema.js';
 import { argsText, paramText } from './describeArgs.js';
 
 interface RunFlags {
@@ -122,9 +123,10 @@ export function buildProgram(): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of the scenario format')
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    .description('print the JSON Schema of the scenario format (--sim: of the simulation file)')
+    .option('--sim', 'the simulation file format instead')
+    .action((opts: { sim?: boolean }) => {
+      process.stdout.write(`${JSON.stringify(opts.sim ? simulationJsonSchema() : scenarioJsonSchema(), null, 2)}\n`);
     });
 
   program

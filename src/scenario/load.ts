@@ -103,8 +103,13 @@ export function parseScenario(input: string | Uint8Array, file = '(inline)'): Sc
   return validateScenario(readScenarioValue(input, file), file);
 }
 
+export interface ReadOptions {
+  /** Numbers may have a fraction or an exponent anywhere (simulation files: sigma, reliability…), not only inside an expect. */
+  fractionsAnywhere?: boolean;
+}
+
 /** The plain value of a scenario file, strictly parsed (not yet checked against the format). */
-export function readScenarioValue(input: string | Uint8Array, file = '(inline)'): unknown {
+export function readScenarioValue(input: string | Uint8Array, file = '(inline)', options: ReadOptions = {}): unknown {
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -126,7 +131,7 @@ export function readScenarioValue(input: string | Uint8Array, file = '(inline)')
   let raw: unknown;
   if (json) {
     try {
-      raw = parseStrictJson(text, MAX_SCENARIO_DEPTH, 'expect');
+      raw = parseStrictJson(text, MAX_SCENARIO_DEPTH, options.fractionsAnywhere ? true : 'expect');
     } catch (e) {
       const path = e instanceof StrictJsonError ? e.path : [];
       throw new ScenarioError(`${file}: ${where(path)}not valid JSON: ${(e as Error).message}`, { file, ...(e instanceof StrictJsonError && e.line ? { line: e.line, column: e.column } : {}) });
@@ -135,13 +140,13 @@ export function readScenarioValue(input: string | Uint8Array, file = '(inline)')
     if (text.length > MAX_YAML_BYTES) {
       throw new ScenarioError(`${file}: a YAML scenario is limited to ${MAX_YAML_BYTES.toLocaleString('en')} characters (this one has ${text.length.toLocaleString('en')}); write larger scenarios as JSON (limit ${MAX_SCENARIO_BYTES.toLocaleString('en')} bytes)`, { file });
     }
-    raw = parseYaml(text, file);
+    raw = parseYaml(text, file, options.fractionsAnywhere === true);
   }
   checkKeys(raw, file);
   return raw;
 }
 
-function parseYaml(text: string, file: string): unknown {
+function parseYaml(text: string, file: string, fractionsAnywhere = false): unknown {
   const depth = flowDepth(text);
   if (depth.depth > MAX_SCENARIO_DEPTH) {
     const { line, column } = lineColumn(text, depth.at);
@@ -194,8 +199,10 @@ function parseYaml(text: string, file: string): unknown {
       const source = node.srcToken && 'source' in node.srcToken ? node.srcToken.source : String(node.value);
       const offset = node.range?.[0] ?? 0;
       if (path.length > 2 * MAX_SCENARIO_DEPTH) bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: nesting deeper than ${MAX_SCENARIO_DEPTH} levels`;
-      else if (!DECIMAL_INTEGER.test(source) && !(DECIMAL_FRACTION.test(source) && Number.isFinite(node.value) && insideExpect(path))) {
-        bad = `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf; a fraction such as 0.25 is allowed only inside an expect)`;
+      else if (!DECIMAL_INTEGER.test(source) && !(DECIMAL_FRACTION.test(source) && Number.isFinite(node.value) && (fractionsAnywhere || insideExpect(path)))) {
+        bad = fractionsAnywhere
+          ? `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not a number in decimal form (no sign but -, leading zeros, hex, .nan or .inf)`
+          : `${where(yamlPathAt(doc, offset))}${at(offset)}: ${source} is not an integer in decimal form (amounts and counters are integers: no fraction, exponent, sign, leading zeros, hex, .nan or .inf; a fraction such as 0.25 is allowed only inside an expect)`;
       }
     },
   });

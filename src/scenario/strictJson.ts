@@ -57,9 +57,10 @@ export function jsonPathAt(text: string, offset: number): Array<string | number>
 
 /**
  * `fractionsUnder`: a key inside whose value numbers may have a fraction or an exponent
- * (scenario expectations of floats); everywhere else they must be integers.
+ * (scenario expectations of floats), or `true` for anywhere (simulation files); everywhere else
+ * they must be integers.
  */
-export function parseStrictJson(text: string, maxDepth: number, fractionsUnder?: string): unknown {
+export function parseStrictJson(text: string, maxDepth: number, fractionsUnder?: string | true): unknown {
   // Per open container: the keys seen (objects) or undefined (arrays), and whether a key comes next;
   // `at` is the current key or list position of each, for error locations.
   const keys: Array<Set<string> | undefined> = [];
@@ -120,8 +121,8 @@ export function parseStrictJson(text: string, maxDepth: number, fractionsUnder?:
       if (!m) return fail(i, 'invalid number');
       const token = m[0];
       const fraction = m[1] !== undefined || m[2] !== undefined;
-      if (fraction && !(fractionsUnder !== undefined && at.includes(fractionsUnder) && Number.isFinite(Number(token)))) {
-        fail(i, `${token} is not an integer in decimal form (amounts and counters are integers: write them without fraction or exponent${fractionsUnder ? `; a fraction is allowed only inside ${fractionsUnder}` : ''})`);
+      if (fraction && !(fractionsUnder !== undefined && (fractionsUnder === true || at.includes(fractionsUnder)) && Number.isFinite(Number(token)))) {
+        fail(i, fractionsUnder === true ? `${token} is not a finite number` : `${token} is not an integer in decimal form (amounts and counters are integers: write them without fraction or exponent${fractionsUnder ? `; a fraction is allowed only inside ${fractionsUnder}` : ''})`);
       }
       if (token === '-0') fail(i, '-0 is not allowed: write 0');
       if (!fraction && token.length > 15 && !Number.isSafeInteger(Number(token))) quoted.push([i, i + token.length]);
